@@ -1,0 +1,33 @@
+import type { GpGateway } from '../ports/gp-gateway.js';
+import type { BridgeMetrics } from './metrics.js';
+
+/**
+ * Wraps a gateway so every call that reaches GP is timed into the GP latency histogram, by operation and
+ * outcome. The use cases get the wrapped gateway and never know.
+ */
+export function instrumentGateway(gateway: GpGateway, metrics: BridgeMetrics): GpGateway {
+  const timed = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    let outcome = 'ok';
+    try {
+      return await run();
+    } catch (error) {
+      outcome = 'error';
+      throw error;
+    } finally {
+      metrics.gpLatency.observe((performance.now() - started) / 1000, { operation, outcome });
+    }
+  };
+  return {
+    mode: gateway.mode,
+    transaction: (lockKey, work) => timed('transaction', () => gateway.transaction(lockKey, work)),
+    readInventory: (query) => timed('inventory', () => gateway.readInventory(query)),
+    health: () => timed('health', () => gateway.health()),
+    close: () => gateway.close(),
+    findCustomerByEmail: (email) => gateway.findCustomerByEmail(email),
+    customerExists: (customerNumber) => gateway.customerExists(customerNumber),
+    findItems: (itemNumbers) => gateway.findItems(itemNumbers),
+    findSopDocuments: (query) => gateway.findSopDocuments(query),
+    batchInUse: (batchId) => gateway.batchInUse(batchId),
+  };
+}

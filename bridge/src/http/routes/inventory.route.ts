@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { ApiError } from '../problem.js';
+import { issuesToFieldErrors } from '../parse-json-body.js';
+
+export const INVENTORY_MAX_LIMIT = 5000;
+
+/** Query of `GET /v1/inventory`. `sites` is a comma-separated list of GP site ids, or absent/`all`. */
+export const InventoryQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(INVENTORY_MAX_LIMIT).default(500),
+  sites: z.string().max(2000).optional(),
+});
+
+/** Response of `GET /v1/inventory` (exported to contract/inventory-response.schema.json). */
+export const InventoryResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      item_number: z.string(),
+      /** On hand − allocated over the requested sites, decimal string. */
+      available: z.string(),
+      sites: z.array(z.object({ site: z.string(), on_hand: z.string(), allocated: z.string() })),
+      changed_at: z.string(),
+    }),
+  ),
+  /** Pass back as `cursor` on the next call; equal to the request cursor when nothing changed. */
+  next_cursor: z.string(),
+  has_more: z.boolean(),
+});
+export type InventoryResponse = z.infer<typeof InventoryResponseSchema>;
+
+function parseSites(sites: string | undefined): readonly string[] | 'all' {
+  if (sites === undefined || sites.trim() === '' || sites.trim().toLowerCase() === 'all') return 'all';
+  return sites
+    .split(',')
+    .map((site) => site.trim())
+    .filter((site) => site !== '');
+}
+
+/** `GET /v1/inventory?cursor=&limit=&sites=`: stock changes since the cursor, and the next cursor. */
+export function inventoryRoute(deps: AppDeps) {
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const parsed = InventoryQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) {
+      throw new ApiError(
+        'validation_failed',
+        'The inventory query is invalid.',
+        issuesToFieldErrors(parsed.error.issues),
+      );
+    }
+    const page = await deps.gateway.readInventory({
+      cursor: parsed.data.cursor ?? null,
+      limit: parsed.data.limit,
+      sites: parseSites(parsed.data.sites),
+    });
+    const body: InventoryResponse = {
+      items: page.items.map((row) => ({
+        item_number: row.itemNumber,
+        available: row.available,
+        sites: row.sites.map((site) => ({
+          site: site.site,
+          on_hand: site.onHand,
+          allocated: site.allocated,
+        })),
+        changed_at: row.changedAt,
+      })),
+      next_cursor: page.nextCursor,
+      has_more: page.hasMore,
+    };
+    return c.json(body, 200);
+  });
+}
