@@ -19,14 +19,44 @@ import { RefundPayloadSchema } from './refund.js';
  * responses as the output side (what a receiver can rely on).
  */
 const CONTRACTS: ReadonlyArray<{ file: string; schema: z.ZodType; io: 'input' | 'output'; title: string }> = [
-  { file: 'message-batch.schema.json', schema: MessageBatchSchema, io: 'input', title: 'POST /v1/messages and /v1/preview request body' },
-  { file: 'message-batch-response.schema.json', schema: MessageBatchResponseSchema, io: 'output', title: 'POST /v1/messages response body' },
-  { file: 'customer.schema.json', schema: CustomerPayloadSchema, io: 'input', title: 'customer message payload' },
-  { file: 'product.schema.json', schema: ProductPayloadSchema, io: 'input', title: 'product message payload' },
+  {
+    file: 'message-batch.schema.json',
+    schema: MessageBatchSchema,
+    io: 'input',
+    title: 'POST /v1/messages and /v1/preview request body',
+  },
+  {
+    file: 'message-batch-response.schema.json',
+    schema: MessageBatchResponseSchema,
+    io: 'output',
+    title: 'POST /v1/messages response body',
+  },
+  {
+    file: 'customer.schema.json',
+    schema: CustomerPayloadSchema,
+    io: 'input',
+    title: 'customer message payload',
+  },
+  {
+    file: 'product.schema.json',
+    schema: ProductPayloadSchema,
+    io: 'input',
+    title: 'product message payload',
+  },
   { file: 'order.schema.json', schema: OrderPayloadSchema, io: 'input', title: 'order message payload' },
   { file: 'refund.schema.json', schema: RefundPayloadSchema, io: 'input', title: 'refund message payload' },
-  { file: 'mapping-profile.schema.json', schema: MappingProfileSchema, io: 'input', title: 'mapping profile' },
-  { file: 'inventory-response.schema.json', schema: InventoryResponseSchema, io: 'output', title: 'GET /v1/inventory response body' },
+  {
+    file: 'mapping-profile.schema.json',
+    schema: MappingProfileSchema,
+    io: 'input',
+    title: 'mapping profile',
+  },
+  {
+    file: 'inventory-response.schema.json',
+    schema: InventoryResponseSchema,
+    io: 'output',
+    title: 'GET /v1/inventory response body',
+  },
 ];
 
 /** File name → file text, exactly as checked in. */
@@ -34,7 +64,11 @@ export function renderContractFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const { file, schema, io, title } of CONTRACTS) {
     const json = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'throw' });
-    const document = { $id: `urn:gp-sync:contract:v1:${file}`, title: `GP Sync contract v1: ${title}`, ...json };
+    const document = {
+      $id: `urn:gp-sync:contract:v1:${file}`,
+      title: `GP Sync contract v1: ${title}`,
+      ...json,
+    };
     files.set(file, `${JSON.stringify(document, null, 2)}\n`);
   }
   return files;

@@ -8,15 +8,20 @@ const REGENERATE = 'Regenerate with `npm run contract -w bridge` and commit cont
 describe('contract/*.schema.json', () => {
   const expected = renderContractFiles();
 
-  it.each([...expected.keys()])('when %s is compared with the zod contract, then it is up to date', (file) => {
-    const path = join(CONTRACT_DIR, file);
-    expect(existsSync(path), `contract/${file} is missing. ${REGENERATE}`).toBe(true);
-    expect(readFileSync(path, 'utf8'), `contract/${file} is stale. ${REGENERATE}`).toBe(expected.get(file));
-  });
+  it.each([...expected.keys()])(
+    'when %s is compared with the zod contract, then it is up to date',
+    (file) => {
+      const path = join(CONTRACT_DIR, file);
+      expect(existsSync(path), `contract/${file} is missing. ${REGENERATE}`).toBe(true);
+      expect(readFileSync(path, 'utf8'), `contract/${file} is stale. ${REGENERATE}`).toBe(expected.get(file));
+    },
+  );
 
   it('when contract/ is listed, then it holds no schema the bridge no longer exports', () => {
     const onDisk = readdirSync(CONTRACT_DIR).filter((name) => name.endsWith('.schema.json'));
-    expect(onDisk.sort(), `contract/ has files the bridge does not export. ${REGENERATE}`).toEqual([...expected.keys()].sort());
+    expect(onDisk.sort(), `contract/ has files the bridge does not export. ${REGENERATE}`).toEqual(
+      [...expected.keys()].sort(),
+    );
   });
 
   it('when the batch schema is read, then it caps a batch at 500 messages and pins schema_version 1', () => {
