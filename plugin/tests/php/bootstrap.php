@@ -1,0 +1,95 @@
+<?php
+/**
+ * PHPUnit bootstrap: loads the Composer autoloader and, when the test profile of the local stack is up,
+ * boots that real WordPress (with this plugin, and WooCommerce when the stack has it) in this process.
+ *
+ * Flags for tests (see Support/IntegrationTestCase.php):
+ *   GPSYNC_TESTS_WP_LOADED      WordPress is booted
+ *   GPSYNC_TESTS_WOOCOMMERCE    WooCommerce is loaded
+ *   GPSYNC_TESTS_WP_SKIP_REASON why WordPress is not booted ('' when it is)
+ * GPSYNC_TESTS_NO_WP=1 skips booting WordPress (fast unit-only runs); GPSYNC_TESTS_REQUIRE_WP=1 makes a missing
+ * WordPress an error instead (npm test).
+ */
+
+declare(strict_types=1);
+
+use GPSync\Tests\Support\StackEnv;
+
+$gpsync_autoload = dirname( __DIR__, 2 ) . '/vendor/autoload.php';
+if ( ! is_readable( $gpsync_autoload ) ) {
+	fwrite( STDERR, "Composer dependencies missing: run `composer install` in plugin/\n" );
+	exit( 1 );
+}
+require_once $gpsync_autoload;
+
+/**
+ * Boots WordPress. WordPress expects to be loaded in the global scope but PHPUnit includes this file inside a
+ * method, so the globals WordPress and plugins rely on are declared first, and any other variable the load
+ * leaves behind is made global afterwards (what WP-CLI does for the same reason).
+ */
+function gpsync_tests_boot_wordpress( StackEnv $env ): void {
+	global $wpdb, $wp, $wp_query, $wp_the_query, $wp_rewrite, $wp_roles, $wp_locale, $wp_embed, $wp_widget_factory,
+		$wp_version, $wp_db_version, $table_prefix, $current_user, $shortcode_tags, $wp_filter, $wp_actions,
+		$wp_current_filter, $wp_object_cache, $wp_theme_directories, $wp_plugin_paths, $wp_scripts, $wp_styles,
+		$allowedposttags, $allowedtags, $pagenow, $post, $phpmailer, $wp_locale_switcher, $wp_textdomain_registry,
+		$woocommerce;
+
+	putenv( 'GPSYNC_PROFILE=' . $env->get( 'GPSYNC_PROFILE' ) );
+	$url                         = $env->get( 'WP_URL' );
+	$_SERVER['HTTP_HOST']        = (string) parse_url( $url, PHP_URL_HOST ) . ':' . (string) parse_url( $url, PHP_URL_PORT );
+	$_SERVER['SERVER_NAME']      = (string) parse_url( $url, PHP_URL_HOST );
+	$_SERVER['SERVER_PORT']      = (string) parse_url( $url, PHP_URL_PORT );
+	$_SERVER['REQUEST_URI']      = '/';
+	$_SERVER['REQUEST_METHOD']   = 'GET';
+	$_SERVER['SERVER_PROTOCOL']  = 'HTTP/1.1';
+	$_SERVER['REMOTE_ADDR']      = '127.0.0.1';
+
+	$before = get_defined_vars();
+	require_once $env->get( 'WP_PATH' ) . '/wp-load.php';
+	foreach ( get_defined_vars() as $name => $value ) {
+		if ( ! array_key_exists( $name, $before ) && 'before' !== $name ) {
+			$GLOBALS[ $name ] = $value;
+		}
+	}
+}
+
+/** Fails fast with a readable message instead of WordPress's HTML "Error establishing a database connection". */
+function gpsync_tests_database_reachable( StackEnv $env ): bool {
+	mysqli_report( MYSQLI_REPORT_OFF );
+	$db = @mysqli_connect( $env->get( 'DB_HOST' ), $env->get( 'DB_USER' ), $env->get( 'DB_PASSWORD' ), $env->get( 'DB_NAME' ) );
+	if ( false === $db ) {
+		return false;
+	}
+	mysqli_close( $db );
+	return true;
+}
+
+$gpsync_env_path    = StackEnv::default_path();
+$gpsync_skip_reason = '';
+if ( '1' === getenv( 'GPSYNC_TESTS_NO_WP' ) ) {
+	$gpsync_skip_reason = 'GPSYNC_TESTS_NO_WP=1';
+} elseif ( ! is_readable( $gpsync_env_path ) ) {
+	$gpsync_skip_reason = "no $gpsync_env_path (run scripts/stack/up.sh test)";
+} else {
+	$gpsync_env = StackEnv::from_file( $gpsync_env_path );
+	if ( ! gpsync_tests_database_reachable( $gpsync_env ) ) {
+		fwrite( STDERR, "The test profile's database is not reachable; run scripts/stack/up.sh test\n" );
+		exit( 1 );
+	}
+	gpsync_tests_boot_wordpress( $gpsync_env );
+}
+
+if ( '' !== $gpsync_skip_reason && '1' === getenv( 'GPSYNC_TESTS_REQUIRE_WP' ) ) {
+	// npm test sets this: there, integration tests that silently skip would hide a broken stack.
+	fwrite( STDERR, "WordPress is required (GPSYNC_TESTS_REQUIRE_WP=1) but not booted: $gpsync_skip_reason\n" );
+	exit( 1 );
+}
+define( 'GPSYNC_TESTS_WP_LOADED', '' === $gpsync_skip_reason );
+define( 'GPSYNC_TESTS_WP_SKIP_REASON', $gpsync_skip_reason );
+define( 'GPSYNC_TESTS_WOOCOMMERCE', GPSYNC_TESTS_WP_LOADED && class_exists( 'WooCommerce', false ) );
+fwrite(
+	STDERR,
+	GPSYNC_TESTS_WP_LOADED
+		? sprintf( "WordPress %s booted from %s; WooCommerce %s\n", get_bloginfo( 'version' ), ABSPATH, GPSYNC_TESTS_WOOCOMMERCE ? 'loaded' : 'not loaded' )
+		: "WordPress not booted: $gpsync_skip_reason (integration tests will be skipped)\n"
+);

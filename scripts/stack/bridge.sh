@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds and starts the bridge on the sandbox GP for this profile, listening on 127.0.0.1 only.
+# Prints nothing on stdout; records its pid in .local/<profile>/run/bridge.pid and 1|0 in run/bridge.
+# Usage: scripts/stack/bridge.sh dev|test     (the test profile always starts from an empty sandbox)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+load_profile "${1:-}"
+
+SECRET_FILE="$PROFILE_DIR/bridge-secret"
+if [[ ! -s "$SECRET_FILE" ]]; then
+  (umask 077 && php -r 'echo bin2hex(random_bytes(32));' >"$SECRET_FILE")
+fi
+
+echo 0 >"$RUN_DIR/bridge"
+if pid_alive "$RUN_DIR/bridge.pid"; then
+  log "bridge already running (pid $(cat "$RUN_DIR/bridge.pid")) on $BRIDGE_URL"
+  echo 1 >"$RUN_DIR/bridge"
+  exit 0
+fi
+if [[ ! -f "$REPO_ROOT/bridge/src/cli.ts" ]]; then
+  log "bridge/src/cli.ts does not exist yet: bridge not started"
+  exit 0
+fi
+port_in_use "$BRIDGE_PORT" && die "port $BRIDGE_PORT is taken by another process (set GPSYNC_BRIDGE_PORT)"
+
+log "building the bridge"
+(cd "$REPO_ROOT" && npm run build -w bridge >"$LOG_DIR/bridge-build.log" 2>&1) || {
+  tail -30 "$LOG_DIR/bridge-build.log" >&2
+  die "bridge build failed (log: $LOG_DIR/bridge-build.log)"
+}
+[[ "$PROFILE" == test ]] && rm -f "$SANDBOX_PATH" "$SANDBOX_PATH-wal" "$SANDBOX_PATH-shm"
+
+# setsid: the bridge gets its own process group, so down.sh stops it and anything it spawned, and nothing else.
+GPSYNC_PORT="$BRIDGE_PORT" GPSYNC_LISTEN_HOST=127.0.0.1 GPSYNC_SECRET="$(cat "$SECRET_FILE")" \
+  GPSYNC_SANDBOX_PATH="$SANDBOX_PATH" \
+  setsid node "$REPO_ROOT/bridge/dist/cli.js" serve >>"$LOG_DIR/bridge.log" 2>&1 </dev/null &
+echo $! >"$RUN_DIR/bridge.pid"
+if ! wait_for_http "$BRIDGE_URL/v1/health" 30; then
+  tail -30 "$LOG_DIR/bridge.log" >&2
+  die "bridge did not answer on $BRIDGE_URL/v1/health (log: $LOG_DIR/bridge.log)"
+fi
+echo 1 >"$RUN_DIR/bridge"
+log "bridge up on $BRIDGE_URL (pid $(cat "$RUN_DIR/bridge.pid"))"

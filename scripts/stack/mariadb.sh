@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Ensures MariaDB is installed and running, then creates this profile's database and user.
+# Works as root without systemd (CI): starts the server with Debian's init script, or mysqld_safe as fallback.
+# Usage: scripts/stack/mariadb.sh dev|test [--fresh]   (--fresh drops and recreates the database)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+load_profile "${1:-}"
+FRESH="${2:-}"
+
+if ! command -v mariadbd >/dev/null 2>&1 && ! command -v mysqld >/dev/null 2>&1; then
+  [[ "$(id -u)" == 0 ]] || die "MariaDB is not installed; run: sudo apt-get install -y mariadb-server php8.2-mysql"
+  log "installing mariadb-server with apt"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q mariadb-server >/dev/null
+fi
+
+# As root, Debian's MariaDB lets us in through the unix socket without a password.
+as_admin() { mariadb --protocol=socket -uroot "$@"; }
+
+server_up() { mariadb-admin --protocol=socket -uroot ping >/dev/null 2>&1; }
+
+if ! server_up; then
+  log "starting MariaDB"
+  # `service` works without systemd on Debian (sysvinit script); fall back to mysqld_safe if it does not.
+  if ! service mariadb start >/dev/null 2>&1; then
+    mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
+    nohup mysqld_safe >/dev/null 2>&1 &
+  fi
+  for _ in $(seq 1 60); do server_up && break; sleep 0.5; done
+  server_up || die "MariaDB did not start (see /var/log/mysql or journal)"
+fi
+
+if [[ "$FRESH" == "--fresh" ]]; then
+  log "recreating database $DB_NAME"
+  as_admin -e "DROP DATABASE IF EXISTS \`$DB_NAME\`"
+fi
+as_admin <<SQL
+CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci;
+CREATE USER IF NOT EXISTS '$DB_USER'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
+CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
+ALTER USER '$DB_USER'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
+ALTER USER '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
+GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$DB_USER'@'localhost';
+GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$DB_USER'@'127.0.0.1';
+FLUSH PRIVILEGES;
+SQL
+log "database $DB_NAME ready (user $DB_USER)"

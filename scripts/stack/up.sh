@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Brings up one profile of the local stack: MariaDB, WordPress (+ WooCommerce when WOOCOMMERCE_DIR is set),
+# this plugin configured with the bridge's URL and secret, and the bridge on the sandbox GP.
+# Writes .local/<profile>/stack.env, the one file tests and e2e read. Idempotent: running it again keeps
+# what is already up. The test profile starts from an empty database and an empty sandbox every time.
+# Usage: scripts/stack/up.sh dev|test
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+load_profile "${1:-}"
+
+if [[ "$PROFILE" == test ]] && ! pid_alive "$RUN_DIR/wordpress.pid"; then
+  bash "$STACK_DIR/mariadb.sh" "$PROFILE" --fresh
+else
+  bash "$STACK_DIR/mariadb.sh" "$PROFILE"
+fi
+bash "$STACK_DIR/wordpress.sh" "$PROFILE"
+bash "$STACK_DIR/bridge.sh" "$PROFILE"
+wp_php "$STACK_DIR/wp/setup.php" configure-bridge "$BRIDGE_URL" "$PROFILE_DIR/bridge-secret" >&2
+bash "$STACK_DIR/webserver.sh" "$PROFILE"
+
+# One file with everything a test needs. Values are plain (no spaces), so both `source` and simple
+# KEY=VALUE parsers (PHP, Node) read it.
+(
+  umask 077
+  cat >"$STACK_ENV" <<ENV
+GPSYNC_PROFILE=$PROFILE
+WP_URL=$WP_URL
+WP_PATH=$WP_PATH
+WP_ADMIN_USER=$WP_ADMIN_USER
+WP_ADMIN_PASSWORD=$WP_ADMIN_PASSWORD
+BRIDGE_URL=$BRIDGE_URL
+BRIDGE_SECRET=$(cat "$PROFILE_DIR/bridge-secret")
+BRIDGE=$(cat "$RUN_DIR/bridge")
+DB_NAME=$DB_NAME
+DB_USER=$DB_USER
+DB_PASSWORD=$DB_PASSWORD
+DB_HOST=$DB_HOST
+WOOCOMMERCE=$(cat "$RUN_DIR/woocommerce")
+SANDBOX_PATH=$SANDBOX_PATH
+LOG_DIR=$LOG_DIR
+ENV
+)
+log "profile $PROFILE is up: $WP_URL (admin: $WP_ADMIN_USER / $WP_ADMIN_PASSWORD), bridge $BRIDGE_URL, env $STACK_ENV"
