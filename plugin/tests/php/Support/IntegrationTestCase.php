@@ -19,6 +19,8 @@ use PHPUnit\Framework\TestCase;
 
 abstract class IntegrationTestCase extends TestCase {
 
+	use WooCommerceFactory;
+
 	/** Password of every user made by create_user(), so HTTP tests can log in as them. */
 	public const USER_PASSWORD = 'gpsync-test-password';
 
