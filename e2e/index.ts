@@ -1,1 +1,0 @@
-// placeholder so tsc -b has an input until the e2e suite lands
