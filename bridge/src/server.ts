@@ -6,6 +6,11 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from './http/app-env.js';
 
+/** The bridge's version, from bridge/package.json (one level above both src/ and dist/). */
+export const BRIDGE_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
 export interface ListenOptions {
   readonly host: string;
   readonly port: number;
