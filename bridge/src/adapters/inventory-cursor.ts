@@ -51,7 +51,13 @@ function compare(a: InventoryCursor, b: InventoryCursor): number {
  * The cursor to hand back. Mid-feed (`hasMore`) it is the last row, so paging always advances. At the end it
  * is the last row held back to `now − overlap`, but never behind the request cursor.
  */
-export function nextCursor(request: InventoryCursor, last: InventoryCursor | null, hasMore: boolean, now: Date, overlapMs: number): InventoryCursor {
+export function nextCursor(
+  request: InventoryCursor,
+  last: InventoryCursor | null,
+  hasMore: boolean,
+  now: Date,
+  overlapMs: number,
+): InventoryCursor {
   if (last === null) return request;
   if (hasMore) return last;
   const horizon: InventoryCursor = { ts: new Date(now.getTime() - overlapMs).toISOString(), item: '' };

@@ -55,17 +55,27 @@ function checkValue(field: string, type: ParameterType, value: string): void {
     case 'text': {
       const length = [...value].length;
       if (type.length !== undefined && length > type.length) {
-        throw new GpValidationError('too_long', `${field} is ${length} characters; GP accepts at most ${type.length}`, field, {
-          length,
-          max_length: type.length,
-          value,
-        });
+        throw new GpValidationError(
+          'too_long',
+          `${field} is ${length} characters; GP accepts at most ${type.length}`,
+          field,
+          {
+            length,
+            max_length: type.length,
+            value,
+          },
+        );
       }
       const bad = firstCharacterOutsideCp1252(value);
       if (bad !== null) {
-        throw new GpValidationError('code_page', `${field} contains "${bad}", which GP's code page (1252) cannot store`, field, {
-          character: bad,
-        });
+        throw new GpValidationError(
+          'code_page',
+          `${field} contains "${bad}", which GP's code page (1252) cannot store`,
+          field,
+          {
+            character: bad,
+          },
+        );
       }
       return;
     }
@@ -77,13 +87,21 @@ function checkValue(field: string, type: ParameterType, value: string): void {
       const range = INTEGER_RANGE[type.kind] ?? [0, 0];
       const n = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
       if (!Number.isSafeInteger(n) || n < range[0] || n > range[1]) {
-        throw new GpValidationError('bad_value', `${field} must be a whole number from ${range[0]} to ${range[1]} (${type.kind}), got "${value}"`, field);
+        throw new GpValidationError(
+          'bad_value',
+          `${field} must be a whole number from ${range[0]} to ${range[1]} (${type.kind}), got "${value}"`,
+          field,
+        );
       }
       return;
     }
     case 'datetime':
       if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-        throw new GpValidationError('bad_value', `${field} must be a date YYYY-MM-DD (GP date columns hold midnight only), got "${value}"`, field);
+        throw new GpValidationError(
+          'bad_value',
+          `${field} must be a date YYYY-MM-DD (GP date columns hold midnight only), got "${value}"`,
+          field,
+        );
       }
       return;
   }
@@ -93,10 +111,15 @@ function checkNumeric(field: string, type: ParameterType, value: string): void {
   const match = /^-?(\d+)(?:\.(\d+))?$/.exec(value);
   const precision = type.precision ?? 19;
   const scale = type.scale ?? 5;
-  if (!match) throw new GpValidationError('bad_value', `${field} must be a decimal number, got "${value}"`, field);
+  if (!match)
+    throw new GpValidationError('bad_value', `${field} must be a decimal number, got "${value}"`, field);
   const integerDigits = (match[1] ?? '').replace(/^0+(?=\d)/, '').length;
   const decimals = (match[2] ?? '').replace(/0+$/, '').length;
   if (decimals > scale || integerDigits > precision - scale) {
-    throw new GpValidationError('bad_value', `${field} = ${value} does not fit numeric(${precision},${scale}) without rounding`, field);
+    throw new GpValidationError(
+      'bad_value',
+      `${field} = ${value} does not fit numeric(${precision},${scale}) without rounding`,
+      field,
+    );
   }
 }

@@ -34,7 +34,11 @@ const RETRYABLE_ERRORS: ReadonlyMap<number, GpFailureKind> = new Map([
  * each, stopping at the first non-zero error state. The caller runs this inside its transaction and rolls the
  * whole document back when this throws, so nothing is ever half-written.
  */
-export async function executeDocument(document: EConnectDocument, runner: ProcedureRunner, signatures: SignatureSource): Promise<void> {
+export async function executeDocument(
+  document: EConnectDocument,
+  runner: ProcedureRunner,
+  signatures: SignatureSource,
+): Promise<void> {
   for (const node of orderedNodes(document)) {
     const signature = await signatures.signatureOf(node.node);
     if (!signature) {

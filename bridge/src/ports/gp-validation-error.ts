@@ -1,7 +1,8 @@
 import { GpExecutionError } from './gp-gateway.js';
 
 /** Why the bridge refused a value before GP saw it. */
-export type GpValidationReason = 'too_long' | 'code_page' | 'bad_value' | 'missing_parameter' | 'missing_procedure' | 'required';
+export type GpValidationReason =
+  'too_long' | 'code_page' | 'bad_value' | 'missing_parameter' | 'missing_procedure' | 'required';
 
 /**
  * A `validation` GpExecutionError with the reason attached, so the use case can tell `field_too_long` and

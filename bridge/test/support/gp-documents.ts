@@ -4,7 +4,11 @@ import type { EConnectDocument } from '../../src/domain/econnect/document.js';
  * Hand-built eConnect documents for adapter tests, so the adapters are tested without the mapper. Values are
  * document text exactly as the mapper writes it.
  */
-export function customerDocument(number: string, email: string, overrides: Record<string, string> = {}): EConnectDocument {
+export function customerDocument(
+  number: string,
+  email: string,
+  overrides: Record<string, string> = {},
+): EConnectDocument {
   return {
     transactions: [
       {
@@ -12,23 +16,56 @@ export function customerDocument(number: string, email: string, overrides: Recor
         nodes: [
           {
             node: 'taUpdateCreateCustomerRcd',
-            fields: { CUSTNMBR: number, CUSTNAME: 'Test Customer', ADRSCODE: 'PRIMARY', ADDRESS1: '1 Main St', CITY: 'Springfield', UpdateIfExists: '1', ...overrides },
+            fields: {
+              CUSTNMBR: number,
+              CUSTNAME: 'Test Customer',
+              ADRSCODE: 'PRIMARY',
+              ADDRESS1: '1 Main St',
+              CITY: 'Springfield',
+              UpdateIfExists: '1',
+              ...overrides,
+            },
           },
-          { node: 'taCreateCustomerAddress', fields: { CUSTNMBR: number, ADRSCODE: 'SHIP', ShipToName: 'Test Customer', ADDRESS1: '2 Side St' } },
-          { node: 'taCreateInternetAddresses', fields: { Master_Type: 'CUS', Master_ID: number, ADRSCODE: 'PRIMARY', INET1: email } },
+          {
+            node: 'taCreateCustomerAddress',
+            fields: {
+              CUSTNMBR: number,
+              ADRSCODE: 'SHIP',
+              ShipToName: 'Test Customer',
+              ADDRESS1: '2 Side St',
+            },
+          },
+          {
+            node: 'taCreateInternetAddresses',
+            fields: { Master_Type: 'CUS', Master_ID: number, ADRSCODE: 'PRIMARY', INET1: email },
+          },
         ],
       },
     ],
   };
 }
 
-export function itemDocument(number: string, description = 'Test item', overrides: Record<string, string> = {}): EConnectDocument {
+export function itemDocument(
+  number: string,
+  description = 'Test item',
+  overrides: Record<string, string> = {},
+): EConnectDocument {
   return {
     transactions: [
       {
         type: 'IVItemMasterType',
         nodes: [
-          { node: 'taUpdateCreateItemRcd', fields: { ITEMNMBR: number, ITEMDESC: description, UOMSCHDL: 'EACH', LISTPRCE: '9.99', UpdateIfExists: '1', ...overrides } },
+          {
+            node: 'taUpdateCreateItemRcd',
+            fields: {
+              ITEMNMBR: number,
+              ITEMDESC: description,
+              UOMSCHDL: 'EACH',
+              LISTPRCE: '9.99',
+              UpdateIfExists: '1',
+              ...overrides,
+            },
+          },
         ],
       },
     ],
@@ -69,17 +106,33 @@ export function orderDocument(order: TestOrder): EConnectDocument {
           {
             node: 'taSopHdrIvcInsert',
             fields: {
-              SOPTYPE: sopType, DOCID: sopType === '3' ? 'STDINV' : 'STDORD', SOPNUMBE: order.sopNumber, DOCDATE: '2026-11-29',
-              CUSTNMBR: order.customer, CSTPONBR: order.po, BACHNUMB: order.batch ?? 'WOO', SUBTOTAL: order.subtotal,
-              FREIGHT: order.freight ?? '0', TAXAMNT: order.tax ?? '0', TRDISAMT: '0', DOCAMNT: order.documentAmount,
+              SOPTYPE: sopType,
+              DOCID: sopType === '3' ? 'STDINV' : 'STDORD',
+              SOPNUMBE: order.sopNumber,
+              DOCDATE: '2026-11-29',
+              CUSTNMBR: order.customer,
+              CSTPONBR: order.po,
+              BACHNUMB: order.batch ?? 'WOO',
+              SUBTOTAL: order.subtotal,
+              FREIGHT: order.freight ?? '0',
+              TAXAMNT: order.tax ?? '0',
+              TRDISAMT: '0',
+              DOCAMNT: order.documentAmount,
             },
           },
           ...order.lines.map((line, i) => ({
             node: 'taSopLineIvcInsert',
             fields: {
-              SOPTYPE: line.sopType ?? sopType, SOPNUMBE: order.sopNumber, CUSTNMBR: order.customer, DOCDATE: '2026-11-29',
-              ITEMNMBR: line.item, QUANTITY: line.quantity, UNITPRCE: line.unitPrice, XTNDPRCE: line.extended,
-              LNITMSEQ: String((i + 1) * 16384), ...(line.nonInventory ? { NONINVEN: '1', ITEMDESC: 'Non-inventory line' } : {}),
+              SOPTYPE: line.sopType ?? sopType,
+              SOPNUMBE: order.sopNumber,
+              CUSTNMBR: order.customer,
+              DOCDATE: '2026-11-29',
+              ITEMNMBR: line.item,
+              QUANTITY: line.quantity,
+              UNITPRCE: line.unitPrice,
+              XTNDPRCE: line.extended,
+              LNITMSEQ: String((i + 1) * 16384),
+              ...(line.nonInventory ? { NONINVEN: '1', ITEMDESC: 'Non-inventory line' } : {}),
               ...(line.site ? { LOCNCODE: line.site } : {}),
             },
           })),

@@ -17,19 +17,27 @@ export type SandboxClock = () => Date;
  * Opens the sandbox company database, creating and seeding it on first use. The file persists across
  * restarts; `resetSandbox` throws it away and seeds a fresh one.
  */
-export function openSandboxDatabase(path: string = DEFAULT_SANDBOX_PATH, clock: SandboxClock = () => new Date()): SandboxDatabase {
+export function openSandboxDatabase(
+  path: string = DEFAULT_SANDBOX_PATH,
+  clock: SandboxClock = () => new Date(),
+): SandboxDatabase {
   const file = resolve(path);
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  const created = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'SANDBOX_INFO'").get() !== undefined;
+  const created =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'SANDBOX_INFO'").get() !==
+    undefined;
   if (!created) seed(db, clock().toISOString());
   return db;
 }
 
 /** Deletes the sandbox file (and its WAL) and creates a freshly seeded one (`gp-bridge sandbox reset`). */
-export function resetSandbox(path: string = DEFAULT_SANDBOX_PATH, clock: SandboxClock = () => new Date()): void {
+export function resetSandbox(
+  path: string = DEFAULT_SANDBOX_PATH,
+  clock: SandboxClock = () => new Date(),
+): void {
   const file = resolve(path);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   openSandboxDatabase(file, clock).close();
@@ -38,11 +46,22 @@ export function resetSandbox(path: string = DEFAULT_SANDBOX_PATH, clock: Sandbox
 function seed(db: SandboxDatabase, now: string): void {
   db.transaction(() => {
     db.exec(SANDBOX_DDL);
-    db.prepare('INSERT INTO SANDBOX_INFO (NAME, VALUE) VALUES (?, ?), (?, ?)').run('schema_version', SANDBOX_SCHEMA_VERSION, 'seeded_at', now);
-    const error = db.prepare('INSERT INTO SANDBOX_ERRORS (ErrorCode, SourceProc, ErrorDesc) VALUES (?, ?, ?)');
+    db.prepare('INSERT INTO SANDBOX_INFO (NAME, VALUE) VALUES (?, ?), (?, ?)').run(
+      'schema_version',
+      SANDBOX_SCHEMA_VERSION,
+      'seeded_at',
+      now,
+    );
+    const error = db.prepare(
+      'INSERT INTO SANDBOX_ERRORS (ErrorCode, SourceProc, ErrorDesc) VALUES (?, ?, ?)',
+    );
     for (const row of sandboxErrorRows()) error.run(...row);
-    const item = db.prepare('INSERT INTO IV00101 (ITEMNMBR, ITEMDESC, ITEMTYPE, UOMSCHDL, LISTPRCE, DEX_ROW_TS) VALUES (?, ?, ?, ?, ?, ?)');
-    const quantity = db.prepare('INSERT INTO IV00102 (ITEMNMBR, RCRDTYPE, LOCNCODE, QTYONHND, ATYALLOC) VALUES (?, ?, ?, ?, ?)');
+    const item = db.prepare(
+      'INSERT INTO IV00101 (ITEMNMBR, ITEMDESC, ITEMTYPE, UOMSCHDL, LISTPRCE, DEX_ROW_TS) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const quantity = db.prepare(
+      'INSERT INTO IV00102 (ITEMNMBR, RCRDTYPE, LOCNCODE, QTYONHND, ATYALLOC) VALUES (?, ?, ?, ?, ?)',
+    );
     for (const seedItem of SEED_ITEMS) {
       item.run(seedItem.number, seedItem.description, seedItem.type, 'EACH', seedItem.listPrice, now);
       if (seedItem.type !== 1) continue;
@@ -61,12 +80,27 @@ function seed(db: SandboxDatabase, now: string): void {
     const address = db.prepare(
       "INSERT INTO RM00102 (CUSTNMBR, ADRSCODE, ShipToName, ADDRESS1, CITY, STATE, ZIP, COUNTRY, DEX_ROW_TS) VALUES (?, 'PRIMARY', ?, ?, ?, ?, ?, ?, ?)",
     );
-    const internet = db.prepare("INSERT INTO SY01200 (Master_Type, Master_ID, ADRSCODE, INET1, EmailToAddress, DEX_ROW_TS) VALUES ('CUS', ?, 'PRIMARY', ?, ?, ?)");
+    const internet = db.prepare(
+      "INSERT INTO SY01200 (Master_Type, Master_ID, ADRSCODE, INET1, EmailToAddress, DEX_ROW_TS) VALUES ('CUS', ?, 'PRIMARY', ?, ?, ?)",
+    );
     for (const c of SEED_CUSTOMERS) {
-      customer.run(c.number, c.name, c.name.slice(0, 15), c.name, c.address1, c.city, c.state, c.zip, c.country, now);
+      customer.run(
+        c.number,
+        c.name,
+        c.name.slice(0, 15),
+        c.name,
+        c.address1,
+        c.city,
+        c.state,
+        c.zip,
+        c.country,
+        now,
+      );
       address.run(c.number, c.name, c.address1, c.city, c.state, c.zip, c.country, now);
       internet.run(c.number, c.email, c.email, now);
     }
-    db.prepare("INSERT INTO SY00500 (BACHNUMB, BCHSOURC, DEX_ROW_TS) VALUES ('WOO', 'Sales Entry', ?)").run(now);
+    db.prepare("INSERT INTO SY00500 (BACHNUMB, BCHSOURC, DEX_ROW_TS) VALUES ('WOO', 'Sales Entry', ?)").run(
+      now,
+    );
   })();
 }

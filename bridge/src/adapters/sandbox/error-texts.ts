@@ -28,20 +28,68 @@ export const SANDBOX_ERROR = {
 } as const;
 
 const FIXED: ReadonlyArray<readonly [number, string, string]> = [
-  [67, 'taSopHdrIvcInsert', 'The subtotal (SUBTOTAL) does not equal the sum of the extended prices of the lines (a line whose SOPTYPE differs from the header also causes this)'],
-  [235, 'taSopHdrIvcInsert', 'The document amount (DOCAMNT) does not equal SUBTOTAL + FREIGHT + MISCAMNT + TAXAMNT + FRTTXAMT + MSCTXAMT - TRDISAMT'],
-  [722, 'taSopLineIvcInsert', 'The unit price (UNITPRCE) times the quantity (QUANTITY) does not equal the extended price (XTNDPRCE)'],
-  [2221, 'taSopHdrIvcInsert', 'Duplicate document number: this SOPTYPE and SOPNUMBE already exist in work or history'],
-  [9370, 'taSopLineIvcInsert', 'The currency ID (CURNCYID) of the line is not the currency ID of the document'],
+  [
+    67,
+    'taSopHdrIvcInsert',
+    'The subtotal (SUBTOTAL) does not equal the sum of the extended prices of the lines (a line whose SOPTYPE differs from the header also causes this)',
+  ],
+  [
+    235,
+    'taSopHdrIvcInsert',
+    'The document amount (DOCAMNT) does not equal SUBTOTAL + FREIGHT + MISCAMNT + TAXAMNT + FRTTXAMT + MSCTXAMT - TRDISAMT',
+  ],
+  [
+    722,
+    'taSopLineIvcInsert',
+    'The unit price (UNITPRCE) times the quantity (QUANTITY) does not equal the extended price (XTNDPRCE)',
+  ],
+  [
+    2221,
+    'taSopHdrIvcInsert',
+    'Duplicate document number: this SOPTYPE and SOPNUMBE already exist in work or history',
+  ],
+  [
+    9370,
+    'taSopLineIvcInsert',
+    'The currency ID (CURNCYID) of the line is not the currency ID of the document',
+  ],
   [91001, 'taSopHdrIvcInsert (sandbox number)', 'The customer number (CUSTNMBR) does not exist in RM00101'],
-  [91002, 'taSopLineIvcInsert (sandbox number)', 'The item number (ITEMNMBR) does not exist in IV00101 and the line is not non-inventory (NONINVEN=1)'],
+  [
+    91002,
+    'taSopLineIvcInsert (sandbox number)',
+    'The item number (ITEMNMBR) does not exist in IV00101 and the line is not non-inventory (NONINVEN=1)',
+  ],
   [91004, 'taUpdateCreateCustomerRcd (sandbox number)', 'The customer number (CUSTNMBR) must be upper case'],
-  [91005, 'taUpdateCreateCustomerRcd (sandbox number)', 'The customer already exists and UpdateIfExists is 0'],
-  [91006, 'taCreateCustomerAddress (sandbox number)', 'The customer number (CUSTNMBR) of the address does not exist in RM00101'],
-  [91007, 'taSopVoidDocument (sandbox number)', 'The document (SOPTYPE, SOPNUMBE) does not exist in SOP10100'],
-  [91008, 'taSopLineIvcInsert (sandbox number)', 'A line with this line sequence (LNITMSEQ) already exists on the document'],
-  [91009, 'taSopHdrIvcInsert (sandbox number)', 'The batch (BACHNUMB) is in use: a user or a posting process has it open (SY00500 BCHSTTUS / MKDTOPST)'],
-  [91010, 'taSopVoidDocument (sandbox number)', 'The document is posted (SOP30200); it can no longer be voided or deleted through eConnect'],
+  [
+    91005,
+    'taUpdateCreateCustomerRcd (sandbox number)',
+    'The customer already exists and UpdateIfExists is 0',
+  ],
+  [
+    91006,
+    'taCreateCustomerAddress (sandbox number)',
+    'The customer number (CUSTNMBR) of the address does not exist in RM00101',
+  ],
+  [
+    91007,
+    'taSopVoidDocument (sandbox number)',
+    'The document (SOPTYPE, SOPNUMBE) does not exist in SOP10100',
+  ],
+  [
+    91008,
+    'taSopLineIvcInsert (sandbox number)',
+    'A line with this line sequence (LNITMSEQ) already exists on the document',
+  ],
+  [
+    91009,
+    'taSopHdrIvcInsert (sandbox number)',
+    'The batch (BACHNUMB) is in use: a user or a posting process has it open (SY00500 BCHSTTUS / MKDTOPST)',
+  ],
+  [
+    91010,
+    'taSopVoidDocument (sandbox number)',
+    'The document is posted (SOP30200); it can no longer be voided or deleted through eConnect',
+  ],
   [91012, 'taUpdateCreateItemRcd (sandbox number)', 'The item already exists and UpdateIfExists is 0'],
   [91013, 'taUpdateCreateCustomerRcd (sandbox number)', 'A new customer needs an address ID (ADRSCODE)'],
   [91014, 'taUpdateCreateItemRcd (sandbox number)', 'A new item needs a description (ITEMDESC)'],
@@ -50,9 +98,18 @@ const FIXED: ReadonlyArray<readonly [number, string, string]> = [
 
 /** Procedures the sandbox implements, whose required elements get their own error numbers. */
 export const SANDBOX_PROCEDURES = [
-  'taUpdateCreateCustomerRcd', 'taCreateCustomerAddress', 'taCreateInternetAddresses', 'taUpdateCreateItemRcd',
-  'taIVCreateItemPriceListHeader', 'taSopLineIvcInsert', 'taSopLineIvcTaxInsert', 'taSopUserDefined',
-  'taCreateSopPaymentInsertRecord', 'taSopHdrIvcInsert', 'taSopVoidDocument', 'taSopDeleteDocument',
+  'taUpdateCreateCustomerRcd',
+  'taCreateCustomerAddress',
+  'taCreateInternetAddresses',
+  'taUpdateCreateItemRcd',
+  'taIVCreateItemPriceListHeader',
+  'taSopLineIvcInsert',
+  'taSopLineIvcTaxInsert',
+  'taSopUserDefined',
+  'taCreateSopPaymentInsertRecord',
+  'taSopHdrIvcInsert',
+  'taSopVoidDocument',
+  'taSopDeleteDocument',
 ] as const;
 
 /** `procedure.ELEMENT` → error number for "required element is empty". */
@@ -70,7 +127,11 @@ export const REQUIRED_ERRORS: ReadonlyMap<string, number> = (() => {
 export function sandboxErrorRows(): Array<readonly [number, string, string]> {
   const required = [...REQUIRED_ERRORS].map(([key, code]) => {
     const [procedure = '', element = ''] = key.split('.');
-    return [code, `${procedure} (sandbox number)`, `${element} is required and was empty or missing`] as const;
+    return [
+      code,
+      `${procedure} (sandbox number)`,
+      `${element} is required and was empty or missing`,
+    ] as const;
   });
   return [...FIXED, ...required];
 }

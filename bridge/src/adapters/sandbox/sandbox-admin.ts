@@ -1,5 +1,10 @@
 import { Decimal } from 'decimal.js';
-import { DEFAULT_SANDBOX_PATH, openSandboxDatabase, type SandboxClock, type SandboxDatabase } from './database.js';
+import {
+  DEFAULT_SANDBOX_PATH,
+  openSandboxDatabase,
+  type SandboxClock,
+  type SandboxDatabase,
+} from './database.js';
 import { moveToHistory, SALES_BATCH_SOURCE } from './procedures/sop-header.js';
 import { changeQuantity } from './stock.js';
 
@@ -9,7 +14,11 @@ import { changeQuantity } from './stock.js';
  */
 type Target = string | SandboxDatabase;
 
-function withDatabase<T>(target: Target, clock: SandboxClock, action: (db: SandboxDatabase, now: string) => T): T {
+function withDatabase<T>(
+  target: Target,
+  clock: SandboxClock,
+  action: (db: SandboxDatabase, now: string) => T,
+): T {
   const db = typeof target === 'string' ? openSandboxDatabase(target || DEFAULT_SANDBOX_PATH, clock) : target;
   try {
     return db.transaction(() => action(db, clock().toISOString())).immediate();
@@ -28,13 +37,20 @@ export interface StockChange {
 }
 
 /** Changes on-hand stock of an item at a site; returns the new on-hand figure for that site. */
-export function adjustSandboxStock(target: Target, change: StockChange, clock: SandboxClock = () => new Date()): string {
+export function adjustSandboxStock(
+  target: Target,
+  change: StockChange,
+  clock: SandboxClock = () => new Date(),
+): string {
   return withDatabase(target, clock, (db, now) => {
-    const current = db.prepare('SELECT QTYONHND FROM IV00102 WHERE ITEMNMBR = ? AND RCRDTYPE = 2 AND LOCNCODE = ?').get(change.item, change.site) as
-      | { QTYONHND: string }
-      | undefined;
+    const current = db
+      .prepare('SELECT QTYONHND FROM IV00102 WHERE ITEMNMBR = ? AND RCRDTYPE = 2 AND LOCNCODE = ?')
+      .get(change.item, change.site) as { QTYONHND: string } | undefined;
     const before = new Decimal(current?.QTYONHND ?? '0');
-    const delta = change.onHand !== undefined ? new Decimal(change.onHand).minus(before) : new Decimal(change.delta ?? '0');
+    const delta =
+      change.onHand !== undefined
+        ? new Decimal(change.onHand).minus(before)
+        : new Decimal(change.delta ?? '0');
     if (!changeQuantity(db, change.item, change.site, 'QTYONHND', delta, now)) {
       throw new Error(`sandbox GP has no stock item ${change.item}`);
     }
@@ -43,16 +59,28 @@ export function adjustSandboxStock(target: Target, change: StockChange, clock: S
 }
 
 /** Posts an unposted document (moves it to SOP30200), as GP's posting would. */
-export function postSandboxDocument(target: Target, sopType: number, sopNumber: string, clock: SandboxClock = () => new Date()): void {
+export function postSandboxDocument(
+  target: Target,
+  sopType: number,
+  sopNumber: string,
+  clock: SandboxClock = () => new Date(),
+): void {
   withDatabase(target, clock, (db, now) => {
-    const header = db.prepare('SELECT * FROM SOP10100 WHERE SOPTYPE = ? AND SOPNUMBE = ?').get(sopType, sopNumber) as Record<string, unknown> | undefined;
+    const header = db
+      .prepare('SELECT * FROM SOP10100 WHERE SOPTYPE = ? AND SOPNUMBE = ?')
+      .get(sopType, sopNumber) as Record<string, unknown> | undefined;
     if (!header) throw new Error(`sandbox GP has no unposted document ${sopType}/${sopNumber}`);
     moveToHistory(db, header, 0, now);
   });
 }
 
 /** Marks a SOP batch as opened by a user (BCHSTTUS) or not, to show `batch_in_use`. */
-export function setSandboxBatchInUse(target: Target, batch: string, inUse: boolean, clock: SandboxClock = () => new Date()): void {
+export function setSandboxBatchInUse(
+  target: Target,
+  batch: string,
+  inUse: boolean,
+  clock: SandboxClock = () => new Date(),
+): void {
   withDatabase(target, clock, (db, now) => {
     db.prepare(
       `INSERT INTO SY00500 (BACHNUMB, BCHSOURC, BCHSTTUS, DEX_ROW_TS) VALUES (?, ?, ?, ?)

@@ -3,7 +3,12 @@ import type { GpGateway, GpLookups, GpTransaction } from '../../ports/gp-gateway
 import { DEFAULT_OVERLAP_MS } from '../inventory-cursor.js';
 import { executeDocument } from '../procedure-executor.js';
 import { DEFAULT_SIGNATURES } from '../procedure-signature.js';
-import { DEFAULT_SANDBOX_PATH, openSandboxDatabase, type SandboxClock, type SandboxDatabase } from './database.js';
+import {
+  DEFAULT_SANDBOX_PATH,
+  openSandboxDatabase,
+  type SandboxClock,
+  type SandboxDatabase,
+} from './database.js';
 import { KeyMutex } from './key-mutex.js';
 import { readSandboxInventory } from './sandbox-inventory.js';
 import { sandboxLookups } from './sandbox-lookups.js';
@@ -59,7 +64,10 @@ export function createSandboxGateway(options: SandboxGatewayOptions = {}): Sandb
       return keys.run(lockKey, () =>
         connection.run('connection', async () => {
           db.exec('BEGIN IMMEDIATE');
-          const tx: GpTransaction = { ...lookups, execute: (document: EConnectDocument) => executeDocument(document, runner, DEFAULT_SIGNATURES) };
+          const tx: GpTransaction = {
+            ...lookups,
+            execute: (document: EConnectDocument) => executeDocument(document, runner, DEFAULT_SIGNATURES),
+          };
           try {
             const result = await work(tx);
             db.exec('COMMIT');

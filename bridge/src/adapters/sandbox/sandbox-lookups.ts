@@ -18,7 +18,9 @@ export function sandboxLookups(db: SandboxDatabase): GpLookups {
       return Promise.resolve(row ? row.customer.trimEnd() : null);
     },
     customerExists(customerNumber) {
-      return Promise.resolve(db.prepare('SELECT 1 FROM RM00101 WHERE CUSTNMBR = ?').get(customerNumber) !== undefined);
+      return Promise.resolve(
+        db.prepare('SELECT 1 FROM RM00101 WHERE CUSTNMBR = ?').get(customerNumber) !== undefined,
+      );
     },
     findItems(itemNumbers) {
       const found = new Set<string>();
@@ -53,20 +55,26 @@ export function sandboxLookups(db: SandboxDatabase): GpLookups {
            SELECT SOPTYPE, SOPNUMBE, CUSTNMBR, CSTPONBR, DOCAMNT, 1 AS posted, VOIDSTTS FROM SOP30200 WHERE ${where}
            ORDER BY SOPTYPE, SOPNUMBE`,
         )
-        .all(...values, ...values) as Array<{ SOPTYPE: number; SOPNUMBE: string; CUSTNMBR: string; CSTPONBR: string; DOCAMNT: string; posted: number; VOIDSTTS: number }>;
+        .all(...values, ...values) as Array<{
+        SOPTYPE: number;
+        SOPNUMBE: string;
+        CUSTNMBR: string;
+        CSTPONBR: string;
+        DOCAMNT: string;
+        posted: number;
+        VOIDSTTS: number;
+      }>;
       return Promise.resolve(
-        rows.map(
-          (r): SopDocumentRef => ({
-            sopType: r.SOPTYPE,
-            sopNumber: r.SOPNUMBE.trimEnd(),
-            customerNumber: r.CUSTNMBR.trimEnd(),
-            customerPo: r.CSTPONBR.trimEnd(),
-            documentAmount: r.DOCAMNT,
-            // A voided document sits in history too, but it was never posted.
-            posted: r.posted === 1 && r.VOIDSTTS === 0,
-            voided: r.VOIDSTTS !== 0,
-          }),
-        ),
+        rows.map((r): SopDocumentRef => ({
+          sopType: r.SOPTYPE,
+          sopNumber: r.SOPNUMBE.trimEnd(),
+          customerNumber: r.CUSTNMBR.trimEnd(),
+          customerPo: r.CSTPONBR.trimEnd(),
+          documentAmount: r.DOCAMNT,
+          // A voided document sits in history too, but it was never posted.
+          posted: r.posted === 1 && r.VOIDSTTS === 0,
+          voided: r.VOIDSTTS !== 0,
+        })),
       );
     },
     batchInUse(batchId) {

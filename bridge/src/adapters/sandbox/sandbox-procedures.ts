@@ -16,7 +16,13 @@ export function sandboxRunner(db: SandboxDatabase, now: () => string): Procedure
       const procedure = SANDBOX_PROCEDURE_TABLE[call.procedure];
       if (!procedure) {
         // SQL Server would answer error 2812 "Could not find stored procedure"; the sandbox says what it lacks.
-        return Promise.reject(new GpValidationError('missing_procedure', `the sandbox GP has no procedure ${call.procedure}`, call.procedure));
+        return Promise.reject(
+          new GpValidationError(
+            'missing_procedure',
+            `the sandbox GP has no procedure ${call.procedure}`,
+            call.procedure,
+          ),
+        );
       }
       const errors = procedure(new ProcedureArgs(call.procedure, call), { db, now: now() });
       const errorString = errors.map((n) => ` ${n}`).join('');

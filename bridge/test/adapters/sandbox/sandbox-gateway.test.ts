@@ -38,7 +38,12 @@ async function failure(promise: Promise<unknown>): Promise<GpExecutionError> {
 
 describe('sandbox GP: the company file', () => {
   it('when opened for the first time, then it is seeded with the fixture SKUs, two sites and customers', async () => {
-    const items = await gateway.findItems(['WCGP-MUG-001', 'WCGP-TEE-M', 'WCGP-SHELF-BRACKET-HD-STEEL-BLK-350', 'NOPE']);
+    const items = await gateway.findItems([
+      'WCGP-MUG-001',
+      'WCGP-TEE-M',
+      'WCGP-SHELF-BRACKET-HD-STEEL-BLK-350',
+      'NOPE',
+    ]);
     expect([...items].sort()).toEqual(['WCGP-MUG-001', 'WCGP-TEE-M']);
     expect(count('IV00101')).toBeGreaterThanOrEqual(24);
     expect(count('IV00102', "RCRDTYPE = 2 AND LOCNCODE IN ('MAIN', 'WEST')")).toBeGreaterThan(40);
@@ -64,14 +69,18 @@ describe('sandbox GP: the company file', () => {
 
 describe('sandbox GP: customers and items', () => {
   it('when a customer document runs, then RM00101, both addresses and the e-mail are written and found case-insensitively', async () => {
-    await gateway.transaction('customer:new', (tx) => tx.execute(customerDocument('WC42', 'New.Person@Example.com')));
+    await gateway.transaction('customer:new', (tx) =>
+      tx.execute(customerDocument('WC42', 'New.Person@Example.com')),
+    );
     expect(count('RM00101', 'CUSTNMBR = ?', 'WC42')).toBe(1);
     expect(count('RM00102', 'CUSTNMBR = ?', 'WC42')).toBe(2);
     expect(await gateway.findCustomerByEmail('  new.person@example.COM ')).toBe('WC42');
   });
 
   it('when a customer number is lower case, then GP refuses it with its number and text', async () => {
-    const error = await failure(gateway.transaction('c', (tx) => tx.execute(customerDocument('wc42', 'a@example.com'))));
+    const error = await failure(
+      gateway.transaction('c', (tx) => tx.execute(customerDocument('wc42', 'a@example.com'))),
+    );
     expect(error.kind).toBe('business');
     expect(error.errors[0]?.number).toBe(91004);
     expect(error.errors[0]?.text).toMatch(/upper case/);
@@ -80,7 +89,9 @@ describe('sandbox GP: customers and items', () => {
   it('when an item document runs twice, then there is one item, updated', async () => {
     await gateway.transaction('item:a', (tx) => tx.execute(itemDocument('NEW-ITEM', 'First')));
     await gateway.transaction('item:a', (tx) => tx.execute(itemDocument('NEW-ITEM', 'Second')));
-    expect(gateway.db.prepare('SELECT ITEMDESC FROM IV00101 WHERE ITEMNMBR = ?').all('NEW-ITEM')).toEqual([{ ITEMDESC: 'Second' }]);
+    expect(gateway.db.prepare('SELECT ITEMDESC FROM IV00101 WHERE ITEMNMBR = ?').all('NEW-ITEM')).toEqual([
+      { ITEMDESC: 'Second' },
+    ]);
   });
 
   it('when a required element is empty, then the error names it', async () => {
@@ -93,10 +104,22 @@ describe('sandbox GP: sales documents', () => {
   it('when a valid order runs, then header and lines are written and stock is allocated at the site', async () => {
     await gateway.transaction('order:1001', (tx) => tx.execute(orderDocument(seededOrder())));
     expect(await gateway.findSopDocuments({ customerPo: '1001' })).toEqual([
-      { sopType: 2, sopNumber: 'WO1001', customerNumber: 'GARDNER0001', customerPo: '1001', documentAmount: '55.78', posted: false, voided: false },
+      {
+        sopType: 2,
+        sopNumber: 'WO1001',
+        customerNumber: 'GARDNER0001',
+        customerPo: '1001',
+        documentAmount: '55.78',
+        posted: false,
+        voided: false,
+      },
     ]);
     expect(count('SOP10200', 'SOPNUMBE = ?', 'WO1001')).toBe(2);
-    expect(gateway.db.prepare("SELECT ATYALLOC FROM IV00102 WHERE ITEMNMBR = 'WCGP-MUG-001' AND LOCNCODE = 'MAIN'").get()).toEqual({ ATYALLOC: '2' });
+    expect(
+      gateway.db
+        .prepare("SELECT ATYALLOC FROM IV00102 WHERE ITEMNMBR = 'WCGP-MUG-001' AND LOCNCODE = 'MAIN'")
+        .get(),
+    ).toEqual({ ATYALLOC: '2' });
   });
 
   it.each([
@@ -104,34 +127,54 @@ describe('sandbox GP: sales documents', () => {
     ['the subtotal is not the sum of the lines', { subtotal: '44.34', documentAmount: '55.79' }, 67],
     ['the customer does not exist', { customer: 'NOBODY' }, 91001],
   ])('when %s, then GP error %i and nothing is written', async (_name, change, number) => {
-    const error = await failure(gateway.transaction('o', (tx) => tx.execute(orderDocument({ ...seededOrder(), ...change }))));
+    const error = await failure(
+      gateway.transaction('o', (tx) => tx.execute(orderDocument({ ...seededOrder(), ...change }))),
+    );
     expect(error.kind).toBe('business');
     expect(error.errors.map((e) => e.number)).toContain(number);
     expect(count('SOP10100')).toBe(0);
     expect(count('SOP10200')).toBe(0);
-    expect(gateway.db.prepare("SELECT ATYALLOC FROM IV00102 WHERE ITEMNMBR = 'WCGP-MUG-001' AND RCRDTYPE = 1").get()).toEqual({ ATYALLOC: '0' });
+    expect(
+      gateway.db
+        .prepare("SELECT ATYALLOC FROM IV00102 WHERE ITEMNMBR = 'WCGP-MUG-001' AND RCRDTYPE = 1")
+        .get(),
+    ).toEqual({ ATYALLOC: '0' });
   });
 
   it('when unit price × quantity is not the extended price, then error 722 from the line procedure', async () => {
     const order = seededOrder();
     const lines = [{ item: 'WCGP-MUG-001', quantity: '2', unitPrice: '19.99', extended: '39.99' }];
-    const error = await failure(gateway.transaction('o', (tx) => tx.execute(orderDocument({ ...order, lines, subtotal: '39.99', documentAmount: '51.44' }))));
-    expect(error.errors[0]).toEqual({ number: 722, procedure: 'taSopLineIvcInsert', text: expect.stringMatching(/extended price/) });
+    const error = await failure(
+      gateway.transaction('o', (tx) =>
+        tx.execute(orderDocument({ ...order, lines, subtotal: '39.99', documentAmount: '51.44' })),
+      ),
+    );
+    expect(error.errors[0]).toEqual({
+      number: 722,
+      procedure: 'taSopLineIvcInsert',
+      text: expect.stringMatching(/extended price/),
+    });
   });
 
   it('when a line item is unknown, then error 91002, unless the line is non-inventory', async () => {
     const order = seededOrder();
     const lines = [{ item: 'NOT-IN-GP', quantity: '1', unitPrice: '44.33', extended: '44.33' }];
-    const error = await failure(gateway.transaction('o', (tx) => tx.execute(orderDocument({ ...order, lines }))));
+    const error = await failure(
+      gateway.transaction('o', (tx) => tx.execute(orderDocument({ ...order, lines }))),
+    );
     expect(error.errors[0]?.number).toBe(91002);
-    await gateway.transaction('o', (tx) => tx.execute(orderDocument({ ...order, lines: [{ ...lines[0]!, nonInventory: true }] })));
+    await gateway.transaction('o', (tx) =>
+      tx.execute(orderDocument({ ...order, lines: [{ ...lines[0]!, nonInventory: true }] })),
+    );
     expect(count('SOP10200', "ITEMNMBR = 'NOT-IN-GP' AND NONINVEN = 1")).toBe(1);
   });
 
   it('when a line has another SOPTYPE than its header, then error 67', async () => {
     const order = seededOrder();
     const lines = order.lines.map((l, i) => (i === 0 ? { ...l, sopType: '3' } : l));
-    const error = await failure(gateway.transaction('o', (tx) => tx.execute(orderDocument({ ...order, lines }))));
+    const error = await failure(
+      gateway.transaction('o', (tx) => tx.execute(orderDocument({ ...order, lines }))),
+    );
     expect(error.errors.map((e) => e.number)).toContain(67);
   });
 
@@ -143,7 +186,9 @@ describe('sandbox GP: sales documents', () => {
   });
 
   it('when a value is longer than its parameter, then a validation error names the field and GP is not called', async () => {
-    const error = await failure(gateway.transaction('o', (tx) => tx.execute(orderDocument({ ...seededOrder(), po: 'P'.repeat(21) }))));
+    const error = await failure(
+      gateway.transaction('o', (tx) => tx.execute(orderDocument({ ...seededOrder(), po: 'P'.repeat(21) }))),
+    );
     expect(error).toBeInstanceOf(GpValidationError);
     expect(error.kind).toBe('validation');
     expect(error.field).toBe('taSopHdrIvcInsert.CSTPONBR');
@@ -163,10 +208,23 @@ describe('sandbox GP: sales documents', () => {
   it('when a document is voided, then it moves to history as voided and its allocation is released', async () => {
     await gateway.transaction('o', (tx) => tx.execute(orderDocument(seededOrder())));
     await gateway.transaction('o', (tx) =>
-      tx.execute({ transactions: [{ type: 'SOPVoidDocumentType', nodes: [{ node: 'taSopVoidDocument', fields: { SOPTYPE: '2', SOPNUMBE: 'WO1001' } }] }] }),
+      tx.execute({
+        transactions: [
+          {
+            type: 'SOPVoidDocumentType',
+            nodes: [{ node: 'taSopVoidDocument', fields: { SOPTYPE: '2', SOPNUMBE: 'WO1001' } }],
+          },
+        ],
+      }),
     );
-    expect(await gateway.findSopDocuments({ sopType: 2, sopNumber: 'WO1001' })).toMatchObject([{ posted: false, voided: true }]);
-    expect(gateway.db.prepare("SELECT ATYALLOC FROM IV00102 WHERE ITEMNMBR = 'WCGP-MUG-001' AND LOCNCODE = 'MAIN'").get()).toEqual({ ATYALLOC: '0' });
+    expect(await gateway.findSopDocuments({ sopType: 2, sopNumber: 'WO1001' })).toMatchObject([
+      { posted: false, voided: true },
+    ]);
+    expect(
+      gateway.db
+        .prepare("SELECT ATYALLOC FROM IV00102 WHERE ITEMNMBR = 'WCGP-MUG-001' AND LOCNCODE = 'MAIN'")
+        .get(),
+    ).toEqual({ ATYALLOC: '0' });
   });
 
   it('when a posted document is voided, then error 91010', async () => {
@@ -174,7 +232,14 @@ describe('sandbox GP: sales documents', () => {
     postSandboxDocument(gateway.db, 2, 'WO1001', clock);
     const error = await failure(
       gateway.transaction('o', (tx) =>
-        tx.execute({ transactions: [{ type: 'SOPVoidDocumentType', nodes: [{ node: 'taSopVoidDocument', fields: { SOPTYPE: '2', SOPNUMBE: 'WO1001' } }] }] }),
+        tx.execute({
+          transactions: [
+            {
+              type: 'SOPVoidDocumentType',
+              nodes: [{ node: 'taSopVoidDocument', fields: { SOPTYPE: '2', SOPNUMBE: 'WO1001' } }],
+            },
+          ],
+        }),
       ),
     );
     expect(error.errors[0]?.number).toBe(91010);

@@ -8,7 +8,16 @@ import { taSopDeleteDocument, taSopVoidDocument } from './sop-void.js';
 
 /** The sandbox's stored procedures, by node name (= procedure name, FACTS §1). */
 export const SANDBOX_PROCEDURE_TABLE: Readonly<Record<string, SandboxProcedure>> = {
-  taUpdateCreateCustomerRcd, taCreateCustomerAddress, taCreateInternetAddresses, taUpdateCreateItemRcd,
-  taIVCreateItemPriceListHeader, taSopLineIvcInsert, taSopLineIvcTaxInsert, taSopUserDefined,
-  taCreateSopPaymentInsertRecord, taSopHdrIvcInsert, taSopVoidDocument, taSopDeleteDocument,
+  taUpdateCreateCustomerRcd,
+  taCreateCustomerAddress,
+  taCreateInternetAddresses,
+  taUpdateCreateItemRcd,
+  taIVCreateItemPriceListHeader,
+  taSopLineIvcInsert,
+  taSopLineIvcTaxInsert,
+  taSopUserDefined,
+  taCreateSopPaymentInsertRecord,
+  taSopHdrIvcInsert,
+  taSopVoidDocument,
+  taSopDeleteDocument,
 };

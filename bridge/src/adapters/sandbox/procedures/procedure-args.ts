@@ -10,7 +10,10 @@ import type { SandboxDatabase } from '../database.js';
 export class ProcedureArgs {
   private readonly values: ReadonlyMap<string, string>;
 
-  constructor(readonly procedure: string, call: ProcedureCall) {
+  constructor(
+    readonly procedure: string,
+    call: ProcedureCall,
+  ) {
     this.values = new Map(call.parameters.map((p) => [p.name, p.value] as const));
   }
 

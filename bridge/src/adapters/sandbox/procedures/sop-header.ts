@@ -25,7 +25,9 @@ export const taSopHdrIvcInsert: SandboxProcedure = (args, { db, now }) => {
   if (batchInUse(db, batch)) return [SANDBOX_ERROR.BATCH_IN_USE];
 
   const errors: number[] = [];
-  const lines = db.prepare('SELECT SOPTYPE, XTNDPRCE, CURNCYID FROM SOP10200 WHERE SOPNUMBE = ?').all(sopNumber) as Array<{
+  const lines = db
+    .prepare('SELECT SOPTYPE, XTNDPRCE, CURNCYID FROM SOP10200 WHERE SOPNUMBE = ?')
+    .all(sopNumber) as Array<{
     SOPTYPE: number;
     XTNDPRCE: string;
     CURNCYID: string;
@@ -57,37 +59,80 @@ export const taSopHdrIvcInsert: SandboxProcedure = (args, { db, now }) => {
 /** Is a GP user or a posting process holding the batch? (SY00500 BCHSTTUS <> 0 or MKDTOPST = 1). */
 export function batchInUse(db: SandboxDatabase, batch: string): boolean {
   return (
-    db.prepare('SELECT 1 FROM SY00500 WHERE BACHNUMB = ? AND BCHSOURC = ? AND (BCHSTTUS <> 0 OR MKDTOPST = 1)').get(batch, SALES_BATCH_SOURCE) !== undefined
+    db
+      .prepare(
+        'SELECT 1 FROM SY00500 WHERE BACHNUMB = ? AND BCHSOURC = ? AND (BCHSTTUS <> 0 OR MKDTOPST = 1)',
+      )
+      .get(batch, SALES_BATCH_SOURCE) !== undefined
   );
 }
 
-function insertHeader(db: SandboxDatabase, args: ProcedureArgs, now: string, subtotal: Decimal, documentAmount: Decimal): void {
-  const customer = db.prepare('SELECT CUSTNMBR, CUSTNAME FROM RM00101 WHERE CUSTNMBR = ?').get(args.text('CUSTNMBR')) as { CUSTNMBR: string; CUSTNAME: string };
+function insertHeader(
+  db: SandboxDatabase,
+  args: ProcedureArgs,
+  now: string,
+  subtotal: Decimal,
+  documentAmount: Decimal,
+): void {
+  const customer = db
+    .prepare('SELECT CUSTNMBR, CUSTNAME FROM RM00101 WHERE CUSTNMBR = ?')
+    .get(args.text('CUSTNMBR')) as { CUSTNMBR: string; CUSTNAME: string };
   const row = {
-    SOPTYPE: args.int('SOPTYPE'), SOPNUMBE: args.text('SOPNUMBE'), DOCID: args.text('DOCID'), BACHNUMB: args.text('BACHNUMB'),
-    ORIGTYPE: args.int('ORIGTYPE'), ORIGNUMB: args.text('ORIGNUMB'), DOCDATE: args.text('DOCDATE'), CUSTNMBR: customer.CUSTNMBR,
-    CUSTNAME: args.text('CUSTNAME') || customer.CUSTNAME, CSTPONBR: args.text('CSTPONBR'), LOCNCODE: args.text('LOCNCODE'),
-    SHIPMTHD: args.text('SHIPMTHD'), PRSTADCD: args.text('PRSTADCD'), PRBTADCD: args.text('PRBTADCD'), ShipToName: args.text('ShipToName'),
-    ADDRESS1: args.text('ADDRESS1'), ADDRESS2: args.text('ADDRESS2'), ADDRESS3: args.text('ADDRESS3'), CITY: args.text('CITY'),
-    STATE: args.text('STATE'), ZIPCODE: args.text('ZIPCODE'), COUNTRY: args.text('COUNTRY'), SUBTOTAL: subtotal.toFixed(),
-    TRDISAMT: args.amount('TRDISAMT'), FRTAMNT: args.amount('FREIGHT'), MISCAMNT: args.amount('MISCAMNT'), TAXAMNT: args.amount('TAXAMNT'),
-    FRTTXAMT: args.amount('FRTTXAMT'), MSCTXAMT: args.amount('MSCTXAMT'), DOCAMNT: documentAmount.toFixed(),
-    PYMTRCVD: args.amount('PYMTRCVD'), CURNCYID: args.text('CURNCYID'), COMMENT_1: args.text('COMMENT_1'), NOTETEXT: args.text('NOTETEXT'),
+    SOPTYPE: args.int('SOPTYPE'),
+    SOPNUMBE: args.text('SOPNUMBE'),
+    DOCID: args.text('DOCID'),
+    BACHNUMB: args.text('BACHNUMB'),
+    ORIGTYPE: args.int('ORIGTYPE'),
+    ORIGNUMB: args.text('ORIGNUMB'),
+    DOCDATE: args.text('DOCDATE'),
+    CUSTNMBR: customer.CUSTNMBR,
+    CUSTNAME: args.text('CUSTNAME') || customer.CUSTNAME,
+    CSTPONBR: args.text('CSTPONBR'),
+    LOCNCODE: args.text('LOCNCODE'),
+    SHIPMTHD: args.text('SHIPMTHD'),
+    PRSTADCD: args.text('PRSTADCD'),
+    PRBTADCD: args.text('PRBTADCD'),
+    ShipToName: args.text('ShipToName'),
+    ADDRESS1: args.text('ADDRESS1'),
+    ADDRESS2: args.text('ADDRESS2'),
+    ADDRESS3: args.text('ADDRESS3'),
+    CITY: args.text('CITY'),
+    STATE: args.text('STATE'),
+    ZIPCODE: args.text('ZIPCODE'),
+    COUNTRY: args.text('COUNTRY'),
+    SUBTOTAL: subtotal.toFixed(),
+    TRDISAMT: args.amount('TRDISAMT'),
+    FRTAMNT: args.amount('FREIGHT'),
+    MISCAMNT: args.amount('MISCAMNT'),
+    TAXAMNT: args.amount('TAXAMNT'),
+    FRTTXAMT: args.amount('FRTTXAMT'),
+    MSCTXAMT: args.amount('MSCTXAMT'),
+    DOCAMNT: documentAmount.toFixed(),
+    PYMTRCVD: args.amount('PYMTRCVD'),
+    CURNCYID: args.text('CURNCYID'),
+    COMMENT_1: args.text('COMMENT_1'),
+    NOTETEXT: args.text('NOTETEXT'),
     DEX_ROW_TS: now,
   };
   const columns = Object.keys(row);
-  db.prepare(`INSERT INTO SOP10100 (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+  db.prepare(
+    `INSERT INTO SOP10100 (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  ).run(row);
 }
 
 function addToBatch(db: SandboxDatabase, batch: string, amount: Decimal, now: string): void {
-  const row = db.prepare('SELECT BCHTOTAL FROM SY00500 WHERE BACHNUMB = ? AND BCHSOURC = ?').get(batch, SALES_BATCH_SOURCE) as { BCHTOTAL: string } | undefined;
+  const row = db
+    .prepare('SELECT BCHTOTAL FROM SY00500 WHERE BACHNUMB = ? AND BCHSOURC = ?')
+    .get(batch, SALES_BATCH_SOURCE) as { BCHTOTAL: string } | undefined;
   if (!row) {
-    db.prepare('INSERT INTO SY00500 (BACHNUMB, BCHSOURC, NUMOFTRX, BCHTOTAL, DEX_ROW_TS) VALUES (?, ?, 1, ?, ?)').run(batch, SALES_BATCH_SOURCE, amount.toFixed(), now);
+    db.prepare(
+      'INSERT INTO SY00500 (BACHNUMB, BCHSOURC, NUMOFTRX, BCHTOTAL, DEX_ROW_TS) VALUES (?, ?, 1, ?, ?)',
+    ).run(batch, SALES_BATCH_SOURCE, amount.toFixed(), now);
     return;
   }
-  db.prepare('UPDATE SY00500 SET NUMOFTRX = NUMOFTRX + 1, BCHTOTAL = ?, DEX_ROW_TS = ? WHERE BACHNUMB = ? AND BCHSOURC = ?').run(
-    new Decimal(row.BCHTOTAL).plus(amount).toFixed(), now, batch, SALES_BATCH_SOURCE,
-  );
+  db.prepare(
+    'UPDATE SY00500 SET NUMOFTRX = NUMOFTRX + 1, BCHTOTAL = ?, DEX_ROW_TS = ? WHERE BACHNUMB = ? AND BCHSOURC = ?',
+  ).run(new Decimal(row.BCHTOTAL).plus(amount).toFixed(), now, batch, SALES_BATCH_SOURCE);
 }
 
 /**
@@ -98,19 +143,29 @@ function transferOrigin(db: SandboxDatabase, args: ProcedureArgs, now: string): 
   const originType = args.int('ORIGTYPE');
   const originNumber = args.text('ORIGNUMB');
   if (originType === 0 || originNumber === '') return;
-  const origin = db.prepare('SELECT * FROM SOP10100 WHERE SOPTYPE = ? AND SOPNUMBE = ?').get(originType, originNumber) as Record<string, unknown> | undefined;
+  const origin = db
+    .prepare('SELECT * FROM SOP10100 WHERE SOPTYPE = ? AND SOPNUMBE = ?')
+    .get(originType, originNumber) as Record<string, unknown> | undefined;
   if (!origin) return;
   releaseLines(db, originType, originNumber, now);
   moveToHistory(db, origin, 0, now);
 }
 
 /** Moves a work header to SOP30200 (posted, or voided when `voided` = 1). */
-export function moveToHistory(db: SandboxDatabase, header: Record<string, unknown>, voided: 0 | 1, now: string): void {
+export function moveToHistory(
+  db: SandboxDatabase,
+  header: Record<string, unknown>,
+  voided: 0 | 1,
+  now: string,
+): void {
   db.prepare(
     `INSERT INTO SOP30200 (SOPTYPE, SOPNUMBE, DOCID, BACHNUMB, DOCDATE, CUSTNMBR, CSTPONBR, DOCAMNT, VOIDSTTS, POSTEDDT, DEX_ROW_TS)
      VALUES (@SOPTYPE, @SOPNUMBE, @DOCID, @BACHNUMB, @DOCDATE, @CUSTNMBR, @CSTPONBR, @DOCAMNT, @VOIDSTTS, @POSTEDDT, @DEX_ROW_TS)`,
   ).run({ ...pick(header), VOIDSTTS: voided, POSTEDDT: now.slice(0, 10), DEX_ROW_TS: now });
-  db.prepare('DELETE FROM SOP10100 WHERE SOPTYPE = ? AND SOPNUMBE = ?').run(header['SOPTYPE'], header['SOPNUMBE']);
+  db.prepare('DELETE FROM SOP10100 WHERE SOPTYPE = ? AND SOPNUMBE = ?').run(
+    header['SOPTYPE'],
+    header['SOPNUMBE'],
+  );
 }
 
 function pick(header: Record<string, unknown>): Record<string, unknown> {

@@ -5,11 +5,21 @@ import { releaseLines } from './sop-line.js';
 import type { SandboxProcedure } from './procedure-args.js';
 
 /** A posted document (history, not voided) can no longer be changed through eConnect. */
-function findForChange(db: SandboxDatabase, sopType: number, sopNumber: string): { header?: Record<string, unknown>; error?: number } {
-  const header = db.prepare('SELECT * FROM SOP10100 WHERE SOPTYPE = ? AND SOPNUMBE = ?').get(sopType, sopNumber) as Record<string, unknown> | undefined;
+function findForChange(
+  db: SandboxDatabase,
+  sopType: number,
+  sopNumber: string,
+): { header?: Record<string, unknown>; error?: number } {
+  const header = db
+    .prepare('SELECT * FROM SOP10100 WHERE SOPTYPE = ? AND SOPNUMBE = ?')
+    .get(sopType, sopNumber) as Record<string, unknown> | undefined;
   if (header) return { header };
-  const posted = db.prepare('SELECT VOIDSTTS FROM SOP30200 WHERE SOPTYPE = ? AND SOPNUMBE = ?').get(sopType, sopNumber) as { VOIDSTTS: number } | undefined;
-  return { error: posted && posted.VOIDSTTS === 0 ? SANDBOX_ERROR.DOCUMENT_POSTED : SANDBOX_ERROR.DOCUMENT_NOT_FOUND };
+  const posted = db
+    .prepare('SELECT VOIDSTTS FROM SOP30200 WHERE SOPTYPE = ? AND SOPNUMBE = ?')
+    .get(sopType, sopNumber) as { VOIDSTTS: number } | undefined;
+  return {
+    error: posted && posted.VOIDSTTS === 0 ? SANDBOX_ERROR.DOCUMENT_POSTED : SANDBOX_ERROR.DOCUMENT_NOT_FOUND,
+  };
 }
 
 /** taSopVoidDocument: an unposted document goes to history marked voided; its allocation is released. */
