@@ -1,6 +1,61 @@
 #!/usr/bin/env bash
-# Runs every test suite in the repository (README: `npm test`). Suites are added here as they land.
+# Runs every test suite in the repository (README: `npm test`): TypeScript typecheck, the bridge's Vitest
+# suites, PHP static analysis, then the test profile of the local stack (MariaDB + WordPress + plugin
+# [+ WooCommerce when WOOCOMMERCE_DIR is set] + bridge) for PHPUnit and the Playwright e2e smoke test.
+# Every suite runs even when an earlier one fails; the summary at the end says which ran, failed or were skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npm run typecheck
-npm test -w bridge
+
+passed=()
+failed=()
+skipped=()
+
+# run_suite NAME COMMAND… — runs one suite, records the outcome, never stops the script.
+run_suite() {
+  local name="$1"
+  shift
+  echo
+  echo "==== $name"
+  if "$@"; then passed+=("$name"); else failed+=("$name"); fi
+}
+
+run_suite "typecheck" npm run typecheck
+run_suite "bridge (Vitest)" npm test -w bridge
+run_suite "lint:php (phpcs + phpstan)" bash scripts/lint-php.sh
+
+echo
+echo "==== test stack"
+stack_up=0
+trap 'bash scripts/stack/down.sh test' EXIT
+if bash scripts/stack/up.sh test; then
+  stack_up=1
+else
+  failed+=("test stack (scripts/stack/up.sh test)")
+fi
+
+if [[ "$stack_up" == 1 ]]; then
+  # shellcheck disable=SC1091
+  source .local/test/stack.env
+  [[ "$WOOCOMMERCE" == 1 ]] || skipped+=("WooCommerce-dependent PHP tests (WOOCOMMERCE_DIR not set)")
+  [[ "$BRIDGE" == 1 ]] || skipped+=("bridge-dependent tests (bridge not running: bridge/src/cli.ts missing)")
+  # GPSYNC_TESTS_REQUIRE_WP: here a WordPress that failed to boot is an error, not a quiet skip.
+  run_suite "PHPUnit (plugin: unit + integration)" \
+    env GPSYNC_TESTS_REQUIRE_WP=1 bash -c 'cd plugin && vendor/bin/phpunit'
+  chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [[ -x "$chromium" ]]; then
+    run_suite "e2e (Playwright, $chromium)" npm test -w e2e
+  else
+    echo "SKIPPED: e2e (no Chromium at $chromium; apt-get install chromium)"
+    skipped+=("e2e (no Chromium at $chromium)")
+  fi
+else
+  skipped+=("PHPUnit and e2e (the test stack did not come up)")
+fi
+
+echo
+echo "==== summary"
+for s in "${passed[@]}"; do echo "passed:  $s"; done
+for s in "${failed[@]}"; do echo "FAILED:  $s"; done
+for s in "${skipped[@]}"; do echo "SKIPPED: $s"; done
+echo "suites: ${#passed[@]} passed, ${#failed[@]} failed"
+[[ ${#failed[@]} == 0 ]]

@@ -35,7 +35,7 @@ GPSYNC_PORT="$BRIDGE_PORT" GPSYNC_LISTEN_HOST=127.0.0.1 GPSYNC_SECRET="$(cat "$S
   GPSYNC_SANDBOX_PATH="$SANDBOX_PATH" \
   setsid node "$REPO_ROOT/bridge/dist/cli.js" serve >>"$LOG_DIR/bridge.log" 2>&1 </dev/null &
 echo $! >"$RUN_DIR/bridge.pid"
-if ! wait_for_http "$BRIDGE_URL/v1/health" 30; then
+if ! wait_for_http "$BRIDGE_URL/v1/health" 30 "$RUN_DIR/bridge.pid"; then
   tail -30 "$LOG_DIR/bridge.log" >&2
   die "bridge did not answer on $BRIDGE_URL/v1/health (log: $LOG_DIR/bridge.log)"
 fi

@@ -53,11 +53,13 @@ pid_alive() {
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
 }
 
-# wait_for_http URL SECONDS — waits until URL answers with any HTTP status (the server is up).
+# wait_for_http URL SECONDS [PIDFILE] — waits until URL answers with any HTTP status (the server is up).
+# With PIDFILE, gives up as soon as that process has exited (a crash at start-up needs no 30 s wait).
 wait_for_http() {
-  local url="$1" limit="$2" i
+  local url="$1" limit="$2" pidfile="${3:-}" i
   for ((i = 0; i < limit * 4; i++)); do
     if curl -s -o /dev/null --max-time 2 "$url"; then return 0; fi
+    if [[ -n "$pidfile" ]] && ! pid_alive "$pidfile"; then return 1; fi
     sleep 0.25
   done
   return 1

@@ -14,9 +14,9 @@ else
   bash "$STACK_DIR/mariadb.sh" "$PROFILE"
 fi
 bash "$STACK_DIR/wordpress.sh" "$PROFILE"
+bash "$STACK_DIR/webserver.sh" "$PROFILE"
 bash "$STACK_DIR/bridge.sh" "$PROFILE"
 wp_php "$STACK_DIR/wp/setup.php" configure-bridge "$BRIDGE_URL" "$PROFILE_DIR/bridge-secret" >&2
-bash "$STACK_DIR/webserver.sh" "$PROFILE"
 
 # One file with everything a test needs. Values are plain (no spaces), so both `source` and simple
 # KEY=VALUE parsers (PHP, Node) read it.

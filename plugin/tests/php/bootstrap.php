@@ -35,20 +35,20 @@ function gpsync_tests_boot_wordpress( StackEnv $env ): void {
 		$woocommerce;
 
 	putenv( 'GPSYNC_PROFILE=' . $env->get( 'GPSYNC_PROFILE' ) );
-	$url                         = $env->get( 'WP_URL' );
-	$_SERVER['HTTP_HOST']        = (string) parse_url( $url, PHP_URL_HOST ) . ':' . (string) parse_url( $url, PHP_URL_PORT );
-	$_SERVER['SERVER_NAME']      = (string) parse_url( $url, PHP_URL_HOST );
-	$_SERVER['SERVER_PORT']      = (string) parse_url( $url, PHP_URL_PORT );
-	$_SERVER['REQUEST_URI']      = '/';
-	$_SERVER['REQUEST_METHOD']   = 'GET';
-	$_SERVER['SERVER_PROTOCOL']  = 'HTTP/1.1';
-	$_SERVER['REMOTE_ADDR']      = '127.0.0.1';
+	$url                        = $env->get( 'WP_URL' );
+	$_SERVER['HTTP_HOST']       = (string) parse_url( $url, PHP_URL_HOST ) . ':' . (string) parse_url( $url, PHP_URL_PORT );
+	$_SERVER['SERVER_NAME']     = (string) parse_url( $url, PHP_URL_HOST );
+	$_SERVER['SERVER_PORT']     = (string) parse_url( $url, PHP_URL_PORT );
+	$_SERVER['REQUEST_URI']     = '/';
+	$_SERVER['REQUEST_METHOD']  = 'GET';
+	$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
+	$_SERVER['REMOTE_ADDR']     = '127.0.0.1';
 
 	$before = get_defined_vars();
 	require_once $env->get( 'WP_PATH' ) . '/wp-load.php';
 	foreach ( get_defined_vars() as $name => $value ) {
 		if ( ! array_key_exists( $name, $before ) && 'before' !== $name ) {
-			$GLOBALS[ $name ] = $value;
+			$GLOBALS[ $name ] = $value; // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals -- WordPress's own globals, not ours.
 		}
 	}
 }
@@ -56,7 +56,12 @@ function gpsync_tests_boot_wordpress( StackEnv $env ): void {
 /** Fails fast with a readable message instead of WordPress's HTML "Error establishing a database connection". */
 function gpsync_tests_database_reachable( StackEnv $env ): bool {
 	mysqli_report( MYSQLI_REPORT_OFF );
-	$db = @mysqli_connect( $env->get( 'DB_HOST' ), $env->get( 'DB_USER' ), $env->get( 'DB_PASSWORD' ), $env->get( 'DB_NAME' ) );
+	$db = @mysqli_connect( // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- the failure is reported below, in words.
+		$env->get( 'DB_HOST' ),
+		$env->get( 'DB_USER' ),
+		$env->get( 'DB_PASSWORD' ),
+		$env->get( 'DB_NAME' )
+	);
 	if ( false === $db ) {
 		return false;
 	}

@@ -37,7 +37,8 @@ final class StackEnv {
 	/** KEY=VALUE lines; blank lines and # comments ignored; values are taken verbatim (no quotes, no expansion). */
 	public static function parse( string $text ): self {
 		$values = array();
-		foreach ( preg_split( '/\R/', $text ) ?: array() as $line ) {
+		$lines  = preg_split( '/\R/', $text );
+		foreach ( false === $lines ? array() : $lines as $line ) {
 			$line = trim( $line );
 			if ( '' === $line || str_starts_with( $line, '#' ) ) {
 				continue;

@@ -13,13 +13,17 @@ namespace GPSync\Tests\Support;
 final class WpHttpSession {
 
 	private string $base_url;
+	/** @var non-empty-string */
 	private string $cookie_jar;
 	private ?string $rest_nonce = null;
 
 	public function __construct( string $base_url ) {
-		$this->base_url   = rtrim( $base_url, '/' );
-		$jar              = tempnam( sys_get_temp_dir(), 'gpsync-cookies-' );
-		$this->cookie_jar = false === $jar ? throw new \RuntimeException( 'cannot create a cookie jar' ) : $jar;
+		$this->base_url = rtrim( $base_url, '/' );
+		$jar            = tempnam( sys_get_temp_dir(), 'gpsync-cookies-' );
+		if ( false === $jar ) {
+			throw new \RuntimeException( 'cannot create a cookie jar' );
+		}
+		$this->cookie_jar = $jar;
 	}
 
 	public function __destruct() {
@@ -93,6 +97,9 @@ final class WpHttpSession {
 	 * @return array{status: int, headers: array<string, string>, body: string}
 	 */
 	public function request( string $method, string $path, ?string $body = null, array $headers = array() ): array {
+		if ( '' === $method ) {
+			throw new \InvalidArgumentException( 'HTTP method missing' );
+		}
 		$response_headers = array();
 		$curl             = curl_init( $this->base_url . $path );
 		curl_setopt_array(
