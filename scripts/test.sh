@@ -25,6 +25,14 @@ run_suite "lint:php (phpcs + phpstan)" bash scripts/lint-php.sh
 
 echo
 echo "==== test stack"
+# One test stack at a time: a second `npm test` in the same tree waits here instead of sharing (and then
+# stopping) the first one's WordPress. The stack's processes close this descriptor, so it dies with us.
+mkdir -p .local
+exec 9>.local/test-stack.lock
+if ! flock -n 9; then
+  echo "another npm test holds the test stack; waiting for it"
+  flock 9
+fi
 stack_up=0
 trap 'bash scripts/stack/down.sh test' EXIT
 if bash scripts/stack/up.sh test; then

@@ -33,7 +33,7 @@ log "building the bridge"
 # setsid: the bridge gets its own process group, so down.sh stops it and anything it spawned, and nothing else.
 GPSYNC_PORT="$BRIDGE_PORT" GPSYNC_LISTEN_HOST=127.0.0.1 GPSYNC_SECRET="$(cat "$SECRET_FILE")" \
   GPSYNC_SANDBOX_PATH="$SANDBOX_PATH" \
-  setsid node "$REPO_ROOT/bridge/dist/cli.js" serve >>"$LOG_DIR/bridge.log" 2>&1 </dev/null &
+  setsid node "$REPO_ROOT/bridge/dist/cli.js" serve >>"$LOG_DIR/bridge.log" 2>&1 </dev/null 9>&- &
 echo $! >"$RUN_DIR/bridge.pid"
 if ! wait_for_http "$BRIDGE_URL/v1/health" 30 "$RUN_DIR/bridge.pid"; then
   tail -30 "$LOG_DIR/bridge.log" >&2
