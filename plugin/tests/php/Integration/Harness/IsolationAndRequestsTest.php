@@ -16,7 +16,7 @@ final class IsolationAndRequestsTest extends IntegrationTestCase {
 	private static int $user_from_previous_test = 0;
 
 	public function test_when_a_test_creates_a_user_and_changes_an_option_then_both_exist_during_the_test(): void {
-		$user = $this->create_user( 'editor' );
+		$user                          = $this->create_user( 'editor' );
 		self::$user_from_previous_test = $user->ID;
 		update_option( 'gpsync_harness_probe', 'set by a test' );
 		$this->assertTrue( user_can( $user, 'edit_others_posts' ) );
@@ -31,7 +31,7 @@ final class IsolationAndRequestsTest extends IntegrationTestCase {
 	}
 
 	public function test_when_rest_runs_as_an_administrator_then_the_request_is_authorised_and_logged_out_is_not(): void {
-		$admin = $this->create_user( 'administrator' );
+		$admin    = $this->create_user( 'administrator' );
 		$as_admin = $this->rest( 'GET', '/wp/v2/users/me', array( 'context' => 'edit' ), $admin );
 		$this->assertSame( 200, $as_admin->get_status() );
 		$this->assertSame( $admin->ID, $as_admin->get_data()['id'] );

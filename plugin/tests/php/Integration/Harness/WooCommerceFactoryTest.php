@@ -16,9 +16,9 @@ final class WooCommerceFactoryTest extends IntegrationTestCase {
 
 	public function test_when_an_order_is_made_from_two_products_then_woocommerce_totals_it_in_the_orders_table(): void {
 		$this->require_woocommerce();
-		$pen   = $this->create_simple_product( 'HARNESS-PEN', '1.10' );
-		$paper = $this->create_simple_product( 'HARNESS-PAPER', '2.25' );
-		$order = $this->create_order( array( array( $pen, 3 ), array( $paper, 1 ) ) );
+		$pen                            = $this->create_simple_product( 'HARNESS-PEN', '1.10' );
+		$paper                          = $this->create_simple_product( 'HARNESS-PAPER', '2.25' );
+		$order                          = $this->create_order( array( array( $pen, 3 ), array( $paper, 1 ) ) );
 		self::$order_from_previous_test = $order->get_id();
 
 		$reloaded = wc_get_order( $order->get_id() );
