@@ -7,7 +7,10 @@ import { expect, test } from '@playwright/test';
 import { readStackEnv } from '../support/stack-env.js';
 
 const stack = readStackEnv();
-const pluginMainFile = resolve(dirname(fileURLToPath(import.meta.url)), '../../plugin/gp-sync-for-woocommerce.php');
+const pluginMainFile = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../plugin/gp-sync-for-woocommerce.php',
+);
 
 test('when the admin logs in, then the Plugins screen lists GP Sync as active', async ({ page }) => {
   test.skip(!existsSync(pluginMainFile), 'plugin/gp-sync-for-woocommerce.php does not exist yet');
