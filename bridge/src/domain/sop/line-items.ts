@@ -1,0 +1,61 @@
+import type { MappingProfile } from '../../contracts/index.js';
+import { itemNumberFor } from '../keys.js';
+import { MappingError } from '../mapping-error.js';
+
+/**
+ * Which GP item each sales line uses, under the unmatched-SKU policy (SPEC §3): `hold` refuses the whole
+ * document and lists every unknown SKU at once (so one retry after fixing them all succeeds), `non_inventory`
+ * sends such lines as non-inventory lines, `create_placeholder` creates the items first in their own document.
+ */
+export interface LineIdentity {
+  /** Payload path of the line, e.g. `lines[2]`. */
+  readonly path: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly productId: number;
+  readonly variationId: number;
+}
+
+export interface ResolvedItem {
+  readonly itemNumber: string;
+  readonly nonInventory: boolean;
+}
+
+export interface ResolvedItems {
+  readonly items: readonly ResolvedItem[];
+  /** Items to create before the sales document (policy create_placeholder), one per distinct number. */
+  readonly placeholders: ReadonlyArray<{ readonly itemNumber: string; readonly name: string; readonly path: string }>;
+}
+
+export function resolveItems(lines: readonly LineIdentity[], profile: MappingProfile, knownItems: ReadonlySet<string>): ResolvedItems {
+  const policy = profile.items.unmatched_sku_policy;
+  const known = new Set([...knownItems].map((k) => k.trim().toUpperCase()));
+  const unknown: Array<{ sku: string; path: string }> = [];
+  const placeholders = new Map<string, { itemNumber: string; name: string; path: string }>();
+  const items = lines.map((line): ResolvedItem => {
+    if (line.sku.trim() === '') {
+      if (policy !== 'non_inventory') {
+        throw new MappingError('missing_sku', `${line.path}.sku is empty ("${line.name}"): GP needs an item number, and the bridge does not invent one`, `${line.path}.sku`, {
+          product_id: line.productId, variation_id: line.variationId, name: line.name,
+        });
+      }
+      // No SKU under non_inventory: a stable stand-in number from the Woo product, so GP reports can group it.
+      return { itemNumber: `WOO-${line.variationId || line.productId}`, nonInventory: true };
+    }
+    const itemNumber = itemNumberFor(line.sku, `${line.path}.sku`);
+    if (known.has(itemNumber)) return { itemNumber, nonInventory: false };
+    if (policy === 'non_inventory') return { itemNumber, nonInventory: true };
+    if (policy === 'create_placeholder') {
+      if (!placeholders.has(itemNumber)) placeholders.set(itemNumber, { itemNumber, name: line.name, path: line.path });
+      return { itemNumber, nonInventory: false };
+    }
+    unknown.push({ sku: line.sku, path: `${line.path}.sku` });
+    return { itemNumber, nonInventory: false };
+  });
+  if (unknown.length > 0) {
+    throw new MappingError('unknown_sku', `GP has no item for ${unknown.map((u) => u.sku).join(', ')}`, unknown[0]?.path, {
+      skus: unknown.map((u) => u.sku), fields: unknown.map((u) => u.path),
+    });
+  }
+  return { items, placeholders: [...placeholders.values()] };
+}
