@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { SANDBOX_ERROR } from '../error-texts.js';
 import type { SandboxDatabase } from '../database.js';
-import { customerExists, documentExists, releaseLines } from './sop-line.js';
+import { customerExists, documentExists } from './sop-line.js';
 import type { ProcedureArgs, SandboxProcedure } from './procedure-args.js';
 
 /** SY00500 source of SOP batches. */
@@ -12,7 +12,9 @@ export const SALES_BATCH_SOURCE = 'Sales Entry';
  * customer exists, number not used in work or history (2221), batch not held by a user or posting (SY00500),
  * SUBTOTAL = Σ line XTNDPRCE and no line of another SOPTYPE under this number (67), every line in the
  * header's currency (9370), DOCAMNT = SUBTOTAL + FREIGHT + MISCAMNT + TAXAMNT + FRTTXAMT + MSCTXAMT − TRDISAMT
- * (235). Adds the document to its batch (creating the batch as GP does on first use).
+ * (235). Adds the document to its batch (creating the batch as GP does on first use). ORIGTYPE/ORIGNUMB are
+ * stored as given and move nothing: eConnect's header insert does not transfer the Order (the mapper deletes
+ * the Order in the same document), so neither does the sandbox.
  */
 export const taSopHdrIvcInsert: SandboxProcedure = (args, { db, now }) => {
   const missing = args.missingRequired();
@@ -52,7 +54,6 @@ export const taSopHdrIvcInsert: SandboxProcedure = (args, { db, now }) => {
 
   insertHeader(db, args, now, subtotal, documentAmount);
   addToBatch(db, batch, documentAmount, now);
-  transferOrigin(db, args, now);
   return [];
 };
 
@@ -133,22 +134,6 @@ function addToBatch(db: SandboxDatabase, batch: string, amount: Decimal, now: st
   db.prepare(
     'UPDATE SY00500 SET NUMOFTRX = NUMOFTRX + 1, BCHTOTAL = ?, DEX_ROW_TS = ? WHERE BACHNUMB = ? AND BCHSOURC = ?',
   ).run(new Decimal(row.BCHTOTAL).plus(amount).toFixed(), now, batch, SALES_BATCH_SOURCE);
-}
-
-/**
- * An invoice that names its Order (ORIGTYPE 2 + ORIGNUMB) is a transfer: GP moves the Order to history and its
- * allocation to the invoice, so stock is not allocated twice.
- */
-function transferOrigin(db: SandboxDatabase, args: ProcedureArgs, now: string): void {
-  const originType = args.int('ORIGTYPE');
-  const originNumber = args.text('ORIGNUMB');
-  if (originType === 0 || originNumber === '') return;
-  const origin = db
-    .prepare('SELECT * FROM SOP10100 WHERE SOPTYPE = ? AND SOPNUMBE = ?')
-    .get(originType, originNumber) as Record<string, unknown> | undefined;
-  if (!origin) return;
-  releaseLines(db, originType, originNumber, now);
-  moveToHistory(db, origin, 0, now);
 }
 
 /** Moves a work header to SOP30200 (posted, or voided when `voided` = 1). */
