@@ -87,6 +87,9 @@ export function orderPayload(overrides: Record<string, unknown> = {}): OrderPayl
         total_tax: '0.50',
       },
     ],
+    shipping_lines: [
+      { woo_item_id: 3, method_id: 'flat_rate', method_title: 'Flat rate', total: '7.95', total_tax: '0' },
+    ],
     totals: {
       discount_total: '0',
       discount_tax: '0',
