@@ -44,9 +44,14 @@ export async function syncOrder(
 
     const key = mapping.sopDocumentKey(action, payload.order_number, profile);
     const byNumber = await tx.findSopDocuments({ sopType: key.sopType, sopNumber: key.sopNumber });
-    const found = [...byNumber, ...existing].find(
-      (d) => d.sopType === key.sopType && sameNumber(d.sopNumber, key.sopNumber),
-    );
+    // Ours by number, or one a GP user transferred from it (same customer PO and type, GP's own number).
+    const found =
+      [...byNumber, ...existing].find(
+        (d) => d.sopType === key.sopType && sameNumber(d.sopNumber, key.sopNumber),
+      ) ??
+      existing.find(
+        (d) => d.sopType === key.sopType && !d.voided && sameNumber(d.customerPo, payload.order_number),
+      );
     if (found) {
       return done(id, {
         customer_number: found.customerNumber,
@@ -77,6 +82,7 @@ export async function syncOrder(
     );
     const mapped = mapping.mapOrder(payload, profile, { customer, knownItems, existingDocuments: existing });
     if (!mapped.ok) return fromMappingFailure(id, mapped);
+    if (mapped.gp.outcome === 'existing') return done(id, mapped.gp, mapped.warnings);
 
     for (const document of customerMapped.documents) await tx.execute(document);
     for (const document of mapped.documents) await tx.execute(document);
