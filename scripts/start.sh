@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 
 trap 'echo; bash scripts/stack/down.sh dev' EXIT
 trap 'exit 0' INT TERM
-bash scripts/stack/up.sh dev
+# Exit 3: all up but the bridge; still useful for WordPress work, and the banner says so.
+bash scripts/stack/up.sh dev || [[ $? == 3 ]]
 # shellcheck disable=SC1091
 source .local/dev/stack.env
 
@@ -19,7 +20,7 @@ cat <<TEXT
   GP Sync for WooCommerce — local stack (dev profile)
   WordPress   $WP_URL/wp-admin/   user: $WP_ADMIN_USER   password: $WP_ADMIN_PASSWORD
   WooCommerce $([[ "$WOOCOMMERCE" == 1 ]] && echo active || echo "not installed (set WOOCOMMERCE_DIR to an extracted WooCommerce 9.4)")
-  Bridge      $BRIDGE_URL $([[ "$BRIDGE" == 1 ]] && echo "(sandbox GP: $SANDBOX_PATH)" || echo "(not running: bridge/src/cli.ts missing)")
+  Bridge      $BRIDGE_URL $([[ "$BRIDGE" == 1 ]] && echo "(sandbox GP: $SANDBOX_PATH)" || echo "(NOT running: see $LOG_DIR/bridge.log)")
   Logs        $LOG_DIR
   Ctrl-C stops WordPress and the bridge.
 

@@ -35,17 +35,19 @@ if ! flock -n 9; then
 fi
 stack_up=0
 trap 'bash scripts/stack/down.sh test' EXIT
-if bash scripts/stack/up.sh test; then
-  stack_up=1
-else
-  failed+=("test stack (scripts/stack/up.sh test)")
-fi
+up_status=0
+bash scripts/stack/up.sh test || up_status=$?
+case "$up_status" in
+  0) stack_up=1 ;;
+  3) stack_up=1 && failed+=("bridge start (see .local/test/logs/bridge.log)") ;;
+  *) failed+=("test stack (scripts/stack/up.sh test)") ;;
+esac
 
 if [[ "$stack_up" == 1 ]]; then
   # shellcheck disable=SC1091
   source .local/test/stack.env
   [[ "$WOOCOMMERCE" == 1 ]] || skipped+=("WooCommerce-dependent PHP tests (WOOCOMMERCE_DIR not set)")
-  [[ "$BRIDGE" == 1 ]] || skipped+=("bridge-dependent tests (bridge not running: bridge/src/cli.ts missing)")
+  [[ "$BRIDGE" == 1 ]] || skipped+=("bridge-dependent tests (bridge not running)")
   # GPSYNC_TESTS_REQUIRE_WP: here a WordPress that failed to boot is an error, not a quiet skip.
   run_suite "PHPUnit (plugin: unit + integration)" \
     env GPSYNC_TESTS_REQUIRE_WP=1 bash -c 'cd plugin && vendor/bin/phpunit'

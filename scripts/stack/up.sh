@@ -3,7 +3,7 @@
 # this plugin configured with the bridge's URL and secret, and the bridge on the sandbox GP.
 # Writes .local/<profile>/stack.env, the one file tests and e2e read. Idempotent: running it again keeps
 # what is already up. The test profile starts from an empty database and an empty sandbox every time.
-# Usage: scripts/stack/up.sh dev|test
+# Usage: scripts/stack/up.sh dev|test      Exit: 0 up, 3 up except the bridge (see its log), other: failed.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 load_profile "${1:-}"
@@ -15,7 +15,10 @@ else
 fi
 bash "$STACK_DIR/wordpress.sh" "$PROFILE"
 bash "$STACK_DIR/webserver.sh" "$PROFILE"
-bash "$STACK_DIR/bridge.sh" "$PROFILE"
+# A bridge that fails to start must not hide WordPress from the PHP tests: finish the stack without it
+# (BRIDGE=0 in stack.env) and report the failure with exit code 3.
+bridge_ok=1
+bash "$STACK_DIR/bridge.sh" "$PROFILE" || bridge_ok=0
 wp_php "$STACK_DIR/wp/setup.php" configure-bridge "$BRIDGE_URL" "$PROFILE_DIR/bridge-secret" >&2
 
 # One file with everything a test needs. Values are plain (no spaces), so both `source` and simple
@@ -41,3 +44,7 @@ LOG_DIR=$LOG_DIR
 ENV
 )
 log "profile $PROFILE is up: $WP_URL (admin: $WP_ADMIN_USER / $WP_ADMIN_PASSWORD), bridge $BRIDGE_URL, env $STACK_ENV"
+if [[ "$bridge_ok" != 1 ]]; then
+  log "ERROR: everything is up except the bridge (log: $LOG_DIR/bridge.log)"
+  exit 3
+fi
