@@ -118,7 +118,7 @@ function createSalesDocument(payload: OrderPayload, profile: MappingProfile, ctx
     });
   }
   for (const [i, item] of resolved.items.entries()) {
-    if (item.nonInventory) values.warn('non_inventory_line', `lines[${i}] (${item.itemNumber}) is not a GP item; sent as a non-inventory line`, `lines[${i}].sku`);
+    if (item.nonInventory) values.warn('non_inventory_line', `lines[${i}] (SKU "${payload.lines[i]?.sku ?? ''}") is not a GP item; sent as non-inventory line ${item.itemNumber}`, `lines[${i}].sku`);
   }
   documents.push(salesDocument);
   const result: MappingSuccess = {

@@ -37,3 +37,23 @@ export async function expectValidEConnect(xml: string): Promise<void> {
   expect(result.errors, `eConnect XML is not valid against eConnect.xsd:\n${xml}`).toEqual([]);
   expect(result.valid).toBe(true);
 }
+
+/**
+ * Validates many documents in one xmllint run (the schema is compiled once per run, which is most of the
+ * cost): file name → xmllint's messages for that file, empty when valid.
+ */
+export async function validateEConnectBatch(documents: ReadonlyArray<{ name: string; xml: string }>): Promise<Map<string, string[]>> {
+  const names = documents.map((d, i) => `doc-${i}.xml`);
+  const result = await validateXML({
+    xml: documents.map((d, i) => ({ fileName: names[i]!, contents: d.xml })),
+    schema: [{ fileName: 'eConnect.xsd', contents: schema() }],
+  });
+  const byName = new Map<string, string[]>(documents.map((d) => [d.name, []]));
+  for (const error of result.errors) {
+    const index = error.loc ? names.indexOf(error.loc.fileName) : -1;
+    const name = index >= 0 ? documents[index]!.name : '(unattributed)';
+    byName.set(name, [...(byName.get(name) ?? []), error.rawMessage]);
+  }
+  if (!result.valid && result.errors.length === 0) byName.set('(unattributed)', [result.rawOutput]);
+  return byName;
+}

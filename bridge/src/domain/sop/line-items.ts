@@ -39,10 +39,9 @@ export function resolveItems(lines: readonly LineIdentity[], profile: MappingPro
           product_id: line.productId, variation_id: line.variationId, name: line.name,
         });
       }
-      // No SKU under non_inventory: a stable stand-in number from the Woo product, so GP reports can group it.
-      return { itemNumber: `WOO-${line.variationId || line.productId}`, nonInventory: true };
+      return { itemNumber: standInNumber(line), nonInventory: true };
     }
-    const itemNumber = itemNumberFor(line.sku, `${line.path}.sku`);
+    const itemNumber = policy === 'non_inventory' ? standInIfUnusable(line) : itemNumberFor(line.sku, `${line.path}.sku`);
     if (known.has(itemNumber)) return { itemNumber, nonInventory: false };
     if (policy === 'non_inventory') return { itemNumber, nonInventory: true };
     if (policy === 'create_placeholder') {
@@ -58,4 +57,23 @@ export function resolveItems(lines: readonly LineIdentity[], profile: MappingPro
     });
   }
   return { items, placeholders: [...placeholders.values()] };
+}
+
+/** A stable stand-in item number from the Woo product, so GP reports can still group the line's sales. */
+function standInNumber(line: LineIdentity): string {
+  return `WOO-${line.variationId || line.productId}`;
+}
+
+/**
+ * Under `non_inventory` a SKU that cannot be a GP item number (longer than 30, characters GP keys cannot hold)
+ * is by definition not a GP item: the line goes in as non-inventory under the stand-in number instead of
+ * failing. Under the other policies such a SKU is an error the merchant has to fix (the item could never sync).
+ */
+function standInIfUnusable(line: LineIdentity): string {
+  try {
+    return itemNumberFor(line.sku, `${line.path}.sku`);
+  } catch (error) {
+    if (error instanceof MappingError) return standInNumber(line);
+    throw error;
+  }
 }
