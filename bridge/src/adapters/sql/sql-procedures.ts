@@ -1,5 +1,6 @@
 import sql from 'mssql';
 import type { GpErrorDetail } from '../../ports/gp-gateway.js';
+import { GpValidationError } from '../../ports/gp-validation-error.js';
 import type { ProcedureCall } from '../procedure-call.js';
 import type { ProcedureOutcome, ProcedureRunner } from '../procedure-executor.js';
 import type { SqlPool, SqlTransaction } from './sql-driver.js';
@@ -14,6 +15,8 @@ export function sqlRunner(transaction: SqlTransaction, errorTexts: ErrorTexts): 
     async run(call: ProcedureCall): Promise<ProcedureOutcome> {
       const request = transaction.request();
       for (const parameter of call.parameters) {
+        if (parameter.type.kind === 'numeric')
+          assertExactInDriver(`${call.procedure}.${parameter.element}`, parameter.value);
         request.input(parameter.name, toSqlType(parameter.type), toSqlValue(parameter.type, parameter.value));
       }
       request.output('O_iErrorState', sql.Int);
@@ -69,4 +72,21 @@ export function sqlErrorTexts(
       return details;
     },
   };
+}
+
+/**
+ * tedious sends numeric parameters from a JS number (it parses the string we pass), which carries 15
+ * significant digits exactly. GP amounts (numeric(19,5)) stay far below that, but a value beyond it would be
+ * rounded silently, so it is refused instead.
+ */
+export function assertExactInDriver(field: string, value: string): void {
+  const digits = value.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
+  const significant = value.includes('.') ? digits.replace(/0+$/, '') : digits;
+  if (significant.length > 15) {
+    throw new GpValidationError(
+      'bad_value',
+      `${field} = ${value} has more significant digits than the SQL driver carries exactly (15)`,
+      field,
+    );
+  }
 }

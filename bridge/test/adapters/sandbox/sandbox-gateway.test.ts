@@ -256,3 +256,50 @@ describe('sandbox GP: sales documents', () => {
     expect(count('SOP10100')).toBe(0);
   });
 });
+
+describe('sandbox GP: more GP rules', () => {
+  it('when a line has another currency than its header, then error 9370', async () => {
+    const document = orderDocument(seededOrder());
+    const [transaction] = document.transactions;
+    const nodes = transaction!.nodes.map((n) => ({
+      ...n,
+      fields: { ...n.fields, CURNCYID: n.node === 'taSopHdrIvcInsert' ? 'USD' : 'EUR' },
+    }));
+    const error = await failure(
+      gateway.transaction('o', (tx) => tx.execute({ transactions: [{ ...transaction!, nodes }] })),
+    );
+    expect(error.errors.map((e) => e.number)).toContain(9370);
+  });
+
+  it('when a name has characters outside code page 1252, then a validation error before GP sees it', async () => {
+    const error = await failure(
+      gateway.transaction('c', (tx) =>
+        tx.execute(customerDocument('WC9', 'c@example.com', { CUSTNAME: 'Иван Петров' })),
+      ),
+    );
+    expect((error as GpValidationError).reason).toBe('code_page');
+    expect(error.field).toBe('taUpdateCreateCustomerRcd.CUSTNAME');
+    expect(await gateway.customerExists('WC9')).toBe(false);
+  });
+
+  it('when an order is deleted, then its rows are gone and its allocation released', async () => {
+    await gateway.transaction('o', (tx) => tx.execute(orderDocument(seededOrder())));
+    await gateway.transaction('o', (tx) =>
+      tx.execute({
+        transactions: [
+          {
+            type: 'SOPDeleteDocumentType',
+            nodes: [{ node: 'taSopDeleteDocument', fields: { SOPTYPE: '2', SOPNUMBE: 'WO1001' } }],
+          },
+        ],
+      }),
+    );
+    expect(count('SOP10100')).toBe(0);
+    expect(count('SOP10200')).toBe(0);
+    expect(
+      gateway.db
+        .prepare("SELECT ATYALLOC FROM IV00102 WHERE ITEMNMBR = 'WCGP-MUG-001' AND RCRDTYPE = 1")
+        .get(),
+    ).toEqual({ ATYALLOC: '0' });
+  });
+});

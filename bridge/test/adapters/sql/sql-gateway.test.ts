@@ -362,3 +362,25 @@ describe('sql gateway: look-ups', () => {
     expect(health.detail).toContain('Failed to connect');
   });
 });
+
+describe('sql gateway: decimals through the driver', () => {
+  it('when an amount has more significant digits than the driver carries exactly, then it is refused, not rounded', async () => {
+    const { fake, gateway } = setup();
+    const order = seededOrder();
+    const big = {
+      ...order,
+      lines: [
+        {
+          item: 'WCGP-MUG-001',
+          quantity: '1',
+          unitPrice: '12345678901.12345',
+          extended: '12345678901.12345',
+        },
+      ],
+    };
+    const error = await failure(gateway.transaction('o', (tx) => tx.execute(orderDocument(big))));
+    expect((error as GpValidationError).reason).toBe('bad_value');
+    expect(error.field).toBe('taSopLineIvcInsert.UNITPRCE');
+    expect(fake.executed()).toEqual([]);
+  });
+});
