@@ -72,16 +72,19 @@ abstract class IntegrationTestCase extends TestCase {
 	 * A new user with the given role (administrator, shop_manager, customer, subscriber, …) and the password
 	 * self::USER_PASSWORD. Deleted after the test.
 	 *
-	 * @param array<string, mixed> $args extra wp_insert_user() fields
+	 * @param array{user_login?: string, user_email?: string, first_name?: string, last_name?: string, display_name?: string} $args
 	 */
 	protected function create_user( string $role = 'subscriber', array $args = array() ): \WP_User {
-		$login = 'gpsync_' . $role . '_' . wp_generate_password( 8, false );
+		$login = $args['user_login'] ?? 'gpsync_' . $role . '_' . wp_generate_password( 8, false );
 		$id    = wp_insert_user(
-			$args + array(
-				'user_login' => $login,
-				'user_email' => $login . '@example.test',
-				'user_pass'  => self::USER_PASSWORD,
-				'role'       => $role,
+			array(
+				'user_login'   => $login,
+				'user_email'   => $args['user_email'] ?? $login . '@example.test',
+				'user_pass'    => self::USER_PASSWORD,
+				'role'         => $role,
+				'first_name'   => $args['first_name'] ?? '',
+				'last_name'    => $args['last_name'] ?? '',
+				'display_name' => $args['display_name'] ?? $login,
 			)
 		);
 		if ( is_wp_error( $id ) ) {

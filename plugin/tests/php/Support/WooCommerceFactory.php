@@ -56,7 +56,8 @@ trait WooCommerceFactory {
 			)
 		);
 		$order->calculate_totals();
-		$order->set_status( (string) ( $props['status'] ?? 'processing' ) );
+		$status = $props['status'] ?? 'processing';
+		$order->set_status( is_string( $status ) ? $status : 'processing' );
 		$order->save();
 		return $order;
 	}

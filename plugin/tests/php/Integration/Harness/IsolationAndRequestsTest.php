@@ -34,7 +34,9 @@ final class IsolationAndRequestsTest extends IntegrationTestCase {
 		$admin    = $this->create_user( 'administrator' );
 		$as_admin = $this->rest( 'GET', '/wp/v2/users/me', array( 'context' => 'edit' ), $admin );
 		$this->assertSame( 200, $as_admin->get_status() );
-		$this->assertSame( $admin->ID, $as_admin->get_data()['id'] );
+		$me = $as_admin->get_data();
+		$this->assertIsArray( $me );
+		$this->assertSame( $admin->ID, $me['id'] ?? null );
 
 		$logged_out = $this->rest( 'GET', '/wp/v2/users/me', array(), null );
 		$this->assertSame( 401, $logged_out->get_status() );
@@ -47,6 +49,7 @@ final class IsolationAndRequestsTest extends IntegrationTestCase {
 
 		$with_nonce = $browser->rest( 'GET', '/wp/v2/users/me' );
 		$this->assertSame( 200, $with_nonce['status'] );
+		$this->assertIsArray( $with_nonce['json'] );
 		$this->assertSame( $admin->ID, $with_nonce['json']['id'] ?? null );
 
 		// Without X-WP-Nonce, cookie authentication is ignored (CSRF protection), so the request is anonymous.
