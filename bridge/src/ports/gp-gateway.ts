@@ -41,6 +41,12 @@ export interface GpTransaction extends GpLookups {
    * GpExecutionError on the first error state; the caller's transaction is then rolled back whole.
    */
   execute(document: EConnectDocument): Promise<void>;
+  /**
+   * Takes one more exclusive lock for the rest of this transaction (an order also writes its customer, so it
+   * holds `order:<n>` and then `customer:<email>`). Locks are always taken order → customer, never the other
+   * way, so two transactions cannot wait on each other. Optional: additive to the port.
+   */
+  lock?(lockKey: string): Promise<void>;
 }
 
 export interface GpHealth {

@@ -3,7 +3,7 @@ import type { MappingWarning, SopDocumentRef } from '../domain/mapping-types.js'
 import { GpExecutionError, type GpTransaction } from '../ports/gp-gateway.js';
 import type { DomainMapping, UseCaseDeps } from './domain-mapping.js';
 import { done, fromMappingFailure } from './message-results.js';
-import { resolveCustomer } from './resolve-customer.js';
+import { customerLockKey, resolveCustomer } from './resolve-customer.js';
 
 const sameNumber = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 
@@ -67,6 +67,9 @@ export async function syncOrder(
         `GP batch ${profile.documents.batch_id} is in use (opened by a user or being posted)`,
       );
     }
+    // The order writes its customer too: hold the customer's lock, so a customer message or another order of
+    // the same new e-mail cannot decide "new customer" at the same time.
+    await tx.lock?.(customerLockKey(payload.customer, mapping));
     const customer = await resolveCustomer(tx, payload.customer, profile, mapping);
     const customerMapped = mapping.mapCustomer(payload.customer, profile, customer);
     if (!customerMapped.ok)

@@ -67,6 +67,8 @@ export function createSandboxGateway(options: SandboxGatewayOptions = {}): Sandb
           const tx: GpTransaction = {
             ...lookups,
             execute: (document: EConnectDocument) => executeDocument(document, runner, DEFAULT_SIGNATURES),
+            // Every sandbox transaction already has the connection to itself: no other lock can be held.
+            lock: () => Promise.resolve(),
           };
           try {
             const result = await work(tx);

@@ -64,6 +64,7 @@ export function createSqlGateway(config: SqlGatewayConfig, options: SqlGatewayOp
       const inside: GpTransaction = {
         ...sqlLookups(() => Promise.resolve(tx.request())),
         execute: (document) => executeDocument(document, runner, signatures),
+        lock: (key) => acquireLock(tx, key, config.lockTimeoutMs ?? 10_000),
       };
       const result = await work(inside);
       await tx.commit();
