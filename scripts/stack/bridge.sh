@@ -3,6 +3,7 @@
 # Prints nothing on stdout; records its pid in .local/<profile>/run/bridge.pid and 1|0 in run/bridge.
 # Usage: scripts/stack/bridge.sh dev|test     (the test profile always starts from an empty sandbox)
 set -euo pipefail
+# shellcheck source=scripts/stack/lib.sh
 source "$(dirname "$0")/lib.sh"
 load_profile "${1:-}"
 

@@ -3,6 +3,7 @@
 # process group, so its workers stop with it). MariaDB is left running: it is shared and may serve others.
 # Usage: scripts/stack/down.sh dev|test
 set -euo pipefail
+# shellcheck source=scripts/stack/lib.sh
 source "$(dirname "$0")/lib.sh"
 load_profile "${1:-}"
 
@@ -12,7 +13,7 @@ for name in wordpress bridge; do
     pid="$(cat "$file")"
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL -- "-$pid" 2>/dev/null || true
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL -- "-$pid" 2>/dev/null || true; fi
     log "stopped $name (pid $pid)"
   fi
   rm -f "$file"

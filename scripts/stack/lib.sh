@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Shared settings and helpers for the local stack scripts. Sourced, never run.
+# shellcheck disable=SC2034 # the variables set here are used by the scripts that source this file
 # A profile is one complete stack (database, WordPress site, bridge) with its own ports and files,
 # so `npm start` (dev) and `npm test` (test) can run side by side without touching each other's data.
 

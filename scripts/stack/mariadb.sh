@@ -3,6 +3,7 @@
 # Works as root without systemd (CI): starts the server with Debian's init script, or mysqld_safe as fallback.
 # Usage: scripts/stack/mariadb.sh dev|test [--fresh]   (--fresh drops and recreates the database)
 set -euo pipefail
+# shellcheck source=scripts/stack/lib.sh
 source "$(dirname "$0")/lib.sh"
 load_profile "${1:-}"
 FRESH="${2:-}"

@@ -5,6 +5,7 @@
 # what is already up. The test profile starts from an empty database and an empty sandbox every time.
 # Usage: scripts/stack/up.sh dev|test      Exit: 0 up, 3 up except the bridge (see its log), other: failed.
 set -euo pipefail
+# shellcheck source=scripts/stack/lib.sh
 source "$(dirname "$0")/lib.sh"
 load_profile "${1:-}"
 

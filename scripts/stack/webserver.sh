@@ -2,6 +2,7 @@
 # Starts PHP's built-in web server for this profile's WordPress on 127.0.0.1, pid in run/wordpress.pid.
 # Usage: scripts/stack/webserver.sh dev|test
 set -euo pipefail
+# shellcheck source=scripts/stack/lib.sh
 source "$(dirname "$0")/lib.sh"
 load_profile "${1:-}"
 

@@ -3,6 +3,7 @@
 # site, links this plugin (and WooCommerce when WOOCOMMERCE_DIR is set) and activates them.
 # Usage: scripts/stack/wordpress.sh dev|test      Needs: MariaDB ready (mariadb.sh), npm ci done.
 set -euo pipefail
+# shellcheck source=scripts/stack/lib.sh
 source "$(dirname "$0")/lib.sh"
 load_profile "${1:-}"
 
