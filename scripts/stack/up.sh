@@ -10,6 +10,7 @@ source "$(dirname "$0")/lib.sh"
 load_profile "${1:-}"
 
 if [[ "$PROFILE" == test ]] && ! pid_alive "$RUN_DIR/wordpress.pid"; then
+  rm -f "$LOG_DIR"/*.log # a fresh test stack starts with fresh logs, so they show this run only
   bash "$STACK_DIR/mariadb.sh" "$PROFILE" --fresh
 else
   bash "$STACK_DIR/mariadb.sh" "$PROFILE"
