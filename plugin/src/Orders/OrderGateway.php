@@ -1,0 +1,83 @@
+<?php
+/**
+ * The plugin core's only door to WooCommerce orders (HPOS-safe: CRUD only).
+ *
+ * @package GPSync
+ */
+
+declare(strict_types=1);
+
+namespace GPSync\Orders;
+
+/**
+ * Public methods take ids. Meta goes through update_meta_data() and one save(), never post meta functions,
+ * so it works with HPOS on or off.
+ */
+class OrderGateway {
+
+	public function is_available(): bool {
+		return function_exists( 'wc_get_order' );
+	}
+
+	/** @param array<string,string|int> $meta */
+	public function update_meta( int $order_id, array $meta, string $note = '' ): bool {
+		$order = $this->is_available() ? wc_get_order( $order_id ) : false;
+		if ( ! $order instanceof \WC_Abstract_Order ) {
+			return false;
+		}
+		foreach ( $meta as $key => $value ) {
+			$order->update_meta_data( $key, $value );
+		}
+		$order->save();
+		if ( '' !== $note ) {
+			$this->add_note( $order, $note );
+		}
+		return true;
+	}
+
+	public function meta( int $order_id, string $key ): string {
+		$order = $this->is_available() ? wc_get_order( $order_id ) : false;
+		return $order instanceof \WC_Abstract_Order ? (string) $order->get_meta( $key ) : '';
+	}
+
+	public function exists( int $order_id ): bool {
+		return $this->is_available() && wc_get_order( $order_id ) instanceof \WC_Abstract_Order;
+	}
+
+	/**
+	 * Ids of orders created on or after $from (Y-m-d), oldest first, one page at a time.
+	 *
+	 * @return list<int>
+	 */
+	public function ids_created_since( string $from, int $page, int $per_page ): array {
+		if ( ! function_exists( 'wc_get_orders' ) ) {
+			return [];
+		}
+		$ids = wc_get_orders(
+			[
+				'type'         => 'shop_order',
+				'date_created' => '>=' . $from,
+				'orderby'      => 'ID',
+				'order'        => 'ASC',
+				'limit'        => $per_page,
+				'paged'        => $page,
+				'return'       => 'ids',
+			]
+		);
+		return is_array( $ids ) ? array_values( array_map( 'intval', $ids ) ) : [];
+	}
+
+	/** Notes go on the order a human looks at: a refund's note goes on its parent order. */
+	private function add_note( \WC_Abstract_Order $order, string $note ): void {
+		if ( $order instanceof \WC_Order_Refund ) {
+			$parent = wc_get_order( $order->get_parent_id() );
+			if ( $parent instanceof \WC_Order ) {
+				$parent->add_order_note( $note );
+			}
+			return;
+		}
+		if ( $order instanceof \WC_Order ) {
+			$order->add_order_note( $note );
+		}
+	}
+}

@@ -1,0 +1,88 @@
+<?php
+/**
+ * Wires the dispatcher to the scheduler's hooks.
+ *
+ * @package GPSync
+ */
+
+declare(strict_types=1);
+
+namespace GPSync\Outbox;
+
+use GPSync\Infrastructure\Registerable;
+use GPSync\Inventory\InventorySync;
+use GPSync\Logging\Logger;
+use GPSync\Scheduler\SchedulerInterface;
+use GPSync\Settings\SettingsKeys;
+
+/**
+ * gpsync_dispatch (async, after enqueue) and gpsync_sweep (every minute) both run the dispatcher;
+ * gpsync_inventory_poll (every five minutes) pulls stock. The recurring actions are (re)scheduled at most
+ * once an hour per site, on init, so a deleted schedule heals itself.
+ */
+final class DispatchJob implements Registerable {
+
+	public const INVENTORY_INTERVAL = 300;
+
+	private OutboxDispatcher $dispatcher;
+	private SchedulerInterface $scheduler;
+	private InventorySync $inventory;
+	private OutboxRepository $outbox;
+	private Logger $logger;
+
+	public function __construct( OutboxDispatcher $dispatcher, SchedulerInterface $scheduler, InventorySync $inventory, OutboxRepository $outbox, Logger $logger ) {
+		$this->dispatcher = $dispatcher;
+		$this->scheduler  = $scheduler;
+		$this->inventory  = $inventory;
+		$this->outbox     = $outbox;
+		$this->logger     = $logger;
+	}
+
+	public function register(): void {
+		add_action( SettingsKeys::HOOK_DISPATCH, [ $this, 'dispatch' ] );
+		add_action( SettingsKeys::HOOK_SWEEP, [ $this, 'dispatch' ] );
+		add_action( SettingsKeys::HOOK_INVENTORY, [ $this, 'poll_inventory' ] );
+		add_action( 'init', [ $this, 'ensure_schedules' ], 20 );
+	}
+
+	/** @internal */
+	public function dispatch(): void {
+		$report = $this->dispatcher->run();
+		if ( $report->claimed > 0 ) {
+			$this->logger->info( 'Dispatch run finished.', $report->to_array() );
+		}
+		// Out of time with work left and the bridge answering: continue in a fresh request.
+		if ( $report->claimed > 0 && '' === $report->request_error && $this->outbox->due_count() > 0 ) {
+			$this->scheduler->enqueue_async( SettingsKeys::HOOK_DISPATCH );
+		}
+	}
+
+	/** @internal */
+	public function poll_inventory(): void {
+		try {
+			$this->inventory->sync( null );
+		} catch ( \Throwable $error ) {
+			$this->logger->warning( 'Inventory poll failed.', [ 'error' => $error->getMessage() ] );
+			throw $error; // Rethrown so Action Scheduler records the failure.
+		}
+	}
+
+	/** @internal */
+	public function ensure_schedules(): void {
+		if ( false !== get_transient( 'gpsync_schedules_checked' ) ) {
+			return;
+		}
+		$this->scheduler->schedule_recurring( SettingsKeys::HOOK_SWEEP, MINUTE_IN_SECONDS );
+		if ( $this->inventory->is_available() ) {
+			$this->scheduler->schedule_recurring( SettingsKeys::HOOK_INVENTORY, self::INVENTORY_INTERVAL );
+		}
+		set_transient( 'gpsync_schedules_checked', 1, HOUR_IN_SECONDS );
+	}
+
+	public function unschedule_all(): void {
+		foreach ( [ SettingsKeys::HOOK_DISPATCH, SettingsKeys::HOOK_SWEEP, SettingsKeys::HOOK_INVENTORY ] as $hook ) {
+			$this->scheduler->unschedule( $hook );
+		}
+		delete_transient( 'gpsync_schedules_checked' );
+	}
+}

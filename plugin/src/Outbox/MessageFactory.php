@@ -1,0 +1,114 @@
+<?php
+/**
+ * Turns claimed outbox rows into contract messages.
+ *
+ * @package GPSync
+ */
+
+declare(strict_types=1);
+
+namespace GPSync\Outbox;
+
+use GPSync\Payload\PayloadBuilder;
+use GPSync\Settings\Settings;
+
+/**
+ * The payload is built here, at send time, from the entity's current state. `source.version` is the build
+ * time in milliseconds: a later build always reflects a later (or the same) state, so the bridge can ignore
+ * an older message that arrives after a newer one.
+ */
+class MessageFactory {
+
+	/** @var array<string,PayloadBuilder> */
+	private array $builders = [];
+	private Settings $settings;
+	/** @var callable(): string */
+	private $site;
+
+	/**
+	 * @param iterable<PayloadBuilder>  $builders
+	 * @param (callable(): string)|null $site      the store's URL (source.site)
+	 */
+	public function __construct( Settings $settings, iterable $builders, ?callable $site = null ) {
+		$this->settings = $settings;
+		foreach ( $builders as $builder ) {
+			$this->add_builder( $builder );
+		}
+		$this->site = $site ?? static function (): string {
+			return (string) home_url();
+		};
+	}
+
+	/** Later builders for a kind replace earlier ones (tests and extensions). */
+	public function add_builder( PayloadBuilder $builder ): void {
+		$this->builders[ $builder->kind() ] = $builder;
+	}
+
+	public function has_builder( string $kind ): bool {
+		return isset( $this->builders[ $kind ] );
+	}
+
+	/**
+	 * The message for a row, or null when the entity no longer exists. Sets $row->entity_version.
+	 *
+	 * @return array<string,mixed>|null
+	 * @throws \RuntimeException When no builder handles the row's kind.
+	 */
+	public function build( OutboxRow $row ): ?array {
+		$builder = $this->builders[ $row->kind ] ?? null;
+		if ( null === $builder ) {
+			throw new \RuntimeException( sprintf( 'No payload builder for kind "%s".', $row->kind ) );
+		}
+		$payload = $builder->build( $row->entity_id, $this->meta_keys_for( $row->kind ) );
+		if ( null === $payload ) {
+			return null;
+		}
+		$row->entity_version = (int) floor( microtime( true ) * 1000 );
+		return [
+			'id'      => $row->message_uuid,
+			'kind'    => $row->kind,
+			'source'  => [
+				'site'      => substr( ( $this->site )(), 0, 255 ),
+				'entity_id' => $row->entity_id,
+				'version'   => $row->entity_version,
+			],
+			'payload' => $payload,
+		];
+	}
+
+	/**
+	 * @param list<array<string,mixed>> $messages
+	 * @return array<string,mixed> the POST /v1/messages body
+	 */
+	public function batch( array $messages ): array {
+		return [
+			'schema_version' => 1,
+			'profile'        => $this->settings->mapping_profile(),
+			'messages'       => $messages,
+		];
+	}
+
+	/**
+	 * Meta keys the mapping profile reads for a kind (`meta:<key>` sources), so builders send only those.
+	 *
+	 * @return string[]
+	 */
+	public function meta_keys_for( string $kind ): array {
+		$profile = $this->settings->mapping_profile();
+		$section = [
+			'customer' => 'customers',
+			'product'  => 'items',
+			'order'    => 'orders',
+			'refund'   => 'orders',
+		][ $kind ] ?? '';
+		$fields  = $profile[ $section ]['fields'] ?? [];
+		$keys    = [];
+		foreach ( is_array( $fields ) ? $fields : [] as $field ) {
+			$from = is_array( $field ) ? (string) ( $field['from'] ?? '' ) : '';
+			if ( 0 === strpos( $from, 'meta:' ) ) {
+				$keys[] = substr( $from, 5 );
+			}
+		}
+		return array_values( array_unique( $keys ) );
+	}
+}

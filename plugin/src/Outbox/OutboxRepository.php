@@ -1,0 +1,401 @@
+<?php
+/**
+ * Every statement on the outbox table except its DDL.
+ *
+ * @package GPSync
+ */
+
+declare(strict_types=1);
+
+namespace GPSync\Outbox;
+
+use GPSync\Exception\OutboxQueryFailed;
+use GPSync\Scheduler\SchedulerInterface;
+use GPSync\Settings\SettingsKeys;
+
+/**
+ * Rows move pending → in_flight (claimed with a token and a lease) → done | retry | dead, or → discarded.
+ * Writes after a claim go by primary key AND claim token, so a worker whose lease expired and whose rows were
+ * re-claimed cannot overwrite the newer worker's outcome (AS `release_claim` goes by primary key for the
+ * same reason: updating through the claim index deadlocks against concurrent claimers).
+ */
+class OutboxRepository {
+
+	/** Seconds between async dispatch kicks from one process; the minute sweep catches anything in between. */
+	private const KICK_INTERVAL = 5;
+
+	private OutboxTable $table;
+	private ?SchedulerInterface $scheduler;
+	private int $capture_paused = 0;
+	private float $last_kick    = 0.0;
+
+	public function __construct( OutboxTable $table, ?SchedulerInterface $scheduler = null ) {
+		$this->table     = $table;
+		$this->scheduler = $scheduler;
+	}
+
+	public function table_name(): string {
+		return $this->table->name();
+	}
+
+	/**
+	 * Records that an entity changed. Several enqueues before dispatch coalesce into one waiting row (latest
+	 * event wins); the payload is built at dispatch time, so the latest state is what is sent. No network I/O:
+	 * at most an async dispatch is scheduled.
+	 *
+	 * @param string $kind customer|product|order|refund.
+	 * @return int the row id; 0 while capture is paused (see without_capture()).
+	 */
+	public function enqueue( string $kind, int $entity_id, string $event ): int {
+		if ( $this->capture_paused > 0 ) {
+			return 0;
+		}
+		if ( ! in_array( $kind, OutboxStatus::KINDS, true ) || $entity_id <= 0 ) {
+			throw new \InvalidArgumentException( sprintf( 'Cannot enqueue kind "%s" for entity %d.', $kind, $entity_id ) );
+		}
+		global $wpdb;
+		$table = $this->table->name();
+		$now   = self::now_gmt();
+		$event = substr( $event, 0, 64 );
+
+		// A waiting, unclaimed row for the entity absorbs the event. The UPDATE re-checks the guard, so a row
+		// claimed between the SELECT and the UPDATE is left alone and a new row is inserted instead.
+		$waiting_id = (int) $wpdb->get_var( $wpdb->prepare( "SELECT id FROM `$table` WHERE kind = %s AND entity_id = %d AND status IN ('pending','retry') AND claim_token IS NULL ORDER BY id DESC LIMIT 1", $kind, $entity_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		if ( $waiting_id > 0 ) {
+			$updated = $wpdb->query( $wpdb->prepare( "UPDATE `$table` SET event = %s, updated_at_gmt = %s WHERE id = %d AND status IN ('pending','retry') AND claim_token IS NULL", $event, $now, $waiting_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			if ( 1 === $updated ) {
+				$this->kick();
+				return $waiting_id;
+			}
+		}
+
+		$inserted = $wpdb->insert(
+			$table,
+			[
+				'message_uuid'        => wp_generate_uuid4(),
+				'kind'                => $kind,
+				'entity_id'           => $entity_id,
+				'event'               => $event,
+				'status'              => OutboxStatus::PENDING,
+				'next_attempt_at_gmt' => $now,
+				'created_at_gmt'      => $now,
+				'updated_at_gmt'      => $now,
+			],
+			[ '%s', '%s', '%d', '%s', '%s', '%s', '%s', '%s' ]
+		);
+		if ( false === $inserted ) {
+			throw OutboxQueryFailed::from_wpdb( 'insert', (string) $wpdb->last_error );
+		}
+		$this->kick();
+		return (int) $wpdb->insert_id;
+	}
+
+	/**
+	 * Runs $work with capture paused, so writing GP ids back onto an order does not enqueue that order again.
+	 *
+	 * @template T
+	 * @param callable(): T $work
+	 * @return T
+	 */
+	public function without_capture( callable $work ) {
+		++$this->capture_paused;
+		try {
+			return $work();
+		} finally {
+			--$this->capture_paused;
+		}
+	}
+
+	public function is_capture_paused(): bool {
+		return $this->capture_paused > 0;
+	}
+
+	/**
+	 * Claims up to $limit due rows for this worker: one UPDATE stamps a fresh token and a lease on them in id
+	 * order, then a SELECT by token reads them. Rows whose lease expired (a worker died mid-batch) are due too.
+	 *
+	 * @return list<OutboxRow>
+	 */
+	public function claim( int $limit, int $lease_seconds ): array {
+		global $wpdb;
+		$table = $this->table->name();
+		$token = bin2hex( random_bytes( 16 ) );
+		$now   = self::now_gmt();
+		$lease = self::gmt( time() + $lease_seconds );
+
+		$claimed = $wpdb->query(
+			$wpdb->prepare(
+				"UPDATE `$table` SET claim_token = %s, lease_expires_at_gmt = %s, status = 'in_flight', updated_at_gmt = %s
+				WHERE ( status IN ('pending','retry') AND next_attempt_at_gmt <= %s )
+				   OR ( status = 'in_flight' AND lease_expires_at_gmt < %s )
+				ORDER BY id LIMIT %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				$token,
+				$lease,
+				$now,
+				$now,
+				$now,
+				$limit
+			)
+		);
+		if ( false === $claimed ) {
+			throw OutboxQueryFailed::from_wpdb( 'claim', (string) $wpdb->last_error );
+		}
+		if ( 0 === $claimed ) {
+			return [];
+		}
+		return $this->rows_where( 'claim_token = %s', [ $token ] );
+	}
+
+	/** @param array<string,mixed> $gp_ids @param array<string,mixed> $response */
+	public function mark_done( OutboxRow $row, array $gp_ids, array $response ): bool {
+		return $this->finish(
+			$row,
+			[
+				'status'           => OutboxStatus::DONE,
+				'gp_ids'           => (string) wp_json_encode( $gp_ids ),
+				'last_response'    => (string) wp_json_encode( $response ),
+				'last_error_code'  => null,
+				'last_error_message' => null,
+				'last_error_field' => null,
+			]
+		);
+	}
+
+	/**
+	 * @param bool                     $bounded true: counts toward max_attempts; false: unavailability, never counted.
+	 * @param array<string,mixed>|null $response
+	 */
+	public function mark_retry( OutboxRow $row, string $code, string $message, int $next_attempt_at, bool $bounded, ?array $response = null ): bool {
+		$fields = [
+			'status'              => OutboxStatus::RETRY,
+			'next_attempt_at_gmt' => self::gmt( $next_attempt_at ),
+			'last_error_code'     => substr( $code, 0, 64 ),
+			'last_error_message'  => $message,
+			'last_error_field'    => null,
+		];
+		if ( $bounded ) {
+			$fields['attempts'] = $row->attempts + 1;
+		} else {
+			$fields['unavailable_attempts'] = $row->unavailable_attempts + 1;
+		}
+		if ( null !== $response ) {
+			$fields['last_response'] = (string) wp_json_encode( $response );
+		}
+		return $this->finish( $row, $fields );
+	}
+
+	/** @param array<string,mixed> $response */
+	public function mark_dead( OutboxRow $row, string $code, string $message, ?string $field, array $response, bool $count_attempt = true ): bool {
+		return $this->finish(
+			$row,
+			[
+				'status'             => OutboxStatus::DEAD,
+				'attempts'           => $row->attempts + ( $count_attempt ? 1 : 0 ),
+				'last_error_code'    => substr( $code, 0, 64 ),
+				'last_error_message' => $message,
+				'last_error_field'   => null === $field ? null : substr( $field, 0, 191 ),
+				'last_response'      => (string) wp_json_encode( $response ),
+			]
+		);
+	}
+
+	/** The entity is gone (builder returned null): nothing to send, kept for the record. */
+	public function mark_discarded( OutboxRow $row, string $reason ): bool {
+		return $this->finish(
+			$row,
+			[
+				'status'             => OutboxStatus::DISCARDED,
+				'last_error_code'    => 'entity_missing',
+				'last_error_message' => $reason,
+			]
+		);
+	}
+
+	public function find( int $id ): ?OutboxRow {
+		$rows = $this->rows_where( 'id = %d', [ $id ] );
+		return $rows[0] ?? null;
+	}
+
+	public function find_by_uuid( string $uuid ): ?OutboxRow {
+		$rows = $this->rows_where( 'message_uuid = %s', [ $uuid ] );
+		return $rows[0] ?? null;
+	}
+
+	/** @return list<OutboxRow> rows of one entity, newest first */
+	public function for_entity( string $kind, int $entity_id ): array {
+		return $this->rows_where( 'kind = %s AND entity_id = %d ORDER BY id DESC', [ $kind, $entity_id ], false );
+	}
+
+	/**
+	 * Puts a dead, retry or discarded row back in the queue, due now, with its bounded attempts reset.
+	 * In-flight and done rows are left alone (resend a done entity with enqueue()).
+	 */
+	public function requeue( int $id ): bool {
+		global $wpdb;
+		$table = $this->table->name();
+		$now   = self::now_gmt();
+		$done  = $wpdb->query( $wpdb->prepare( "UPDATE `$table` SET status = 'pending', attempts = 0, next_attempt_at_gmt = %s, claim_token = NULL, lease_expires_at_gmt = NULL, updated_at_gmt = %s WHERE id = %d AND status IN ('dead','retry','discarded')", $now, $now, $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		if ( 1 === $done ) {
+			$this->kick();
+		}
+		return 1 === $done;
+	}
+
+	/** Requeues every dead row; returns how many. */
+	public function requeue_all_dead(): int {
+		global $wpdb;
+		$table = $this->table->name();
+		$now   = self::now_gmt();
+		$count = (int) $wpdb->query( $wpdb->prepare( "UPDATE `$table` SET status = 'pending', attempts = 0, next_attempt_at_gmt = %s, claim_token = NULL, lease_expires_at_gmt = NULL, updated_at_gmt = %s WHERE status = 'dead'", $now, $now ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		if ( $count > 0 ) {
+			$this->kick();
+		}
+		return $count;
+	}
+
+	/** Makes every waiting retry row due now (after the bridge is back, or from `wp gp-sync retry --all`). */
+	public function make_retries_due(): int {
+		global $wpdb;
+		$table = $this->table->name();
+		$now   = self::now_gmt();
+		return (int) $wpdb->query( $wpdb->prepare( "UPDATE `$table` SET next_attempt_at_gmt = %s, updated_at_gmt = %s WHERE status = 'retry' AND claim_token IS NULL", $now, $now ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	/** Discards a row that is not in flight and not done. */
+	public function discard( int $id, string $reason ): bool {
+		global $wpdb;
+		$table = $this->table->name();
+		$done  = $wpdb->query( $wpdb->prepare( "UPDATE `$table` SET status = 'discarded', last_error_code = 'discarded_by_user', last_error_message = %s, claim_token = NULL, updated_at_gmt = %s WHERE id = %d AND status IN ('pending','retry','dead')", $reason, self::now_gmt(), $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return 1 === $done;
+	}
+
+	/**
+	 * A page of rows for the admin list and WP-CLI.
+	 *
+	 * @param array{status?:string, kind?:string, search?:string} $filters search matches entity id, message id or error code.
+	 * @return array{rows: list<OutboxRow>, total: int}
+	 */
+	public function search( array $filters, int $page, int $per_page ): array {
+		$where  = [ '1=1' ];
+		$params = [];
+		if ( ! empty( $filters['status'] ) && in_array( $filters['status'], OutboxStatus::ALL, true ) ) {
+			$where[]  = 'status = %s';
+			$params[] = $filters['status'];
+		}
+		if ( ! empty( $filters['kind'] ) && in_array( $filters['kind'], OutboxStatus::KINDS, true ) ) {
+			$where[]  = 'kind = %s';
+			$params[] = $filters['kind'];
+		}
+		$search = trim( (string) ( $filters['search'] ?? '' ) );
+		if ( '' !== $search ) {
+			if ( ctype_digit( $search ) ) {
+				$where[]  = 'entity_id = %d';
+				$params[] = (int) $search;
+			} else {
+				$where[]  = '( message_uuid = %s OR last_error_code = %s )';
+				$params[] = $search;
+				$params[] = $search;
+			}
+		}
+		global $wpdb;
+		$table = $this->table->name();
+		$sql   = implode( ' AND ', $where );
+		// Dead letters first, then newest: what needs a human is at the top.
+		$order = "CASE status WHEN 'dead' THEN 0 WHEN 'retry' THEN 1 ELSE 2 END, id DESC";
+		$total = (int) $wpdb->get_var( [] === $params ? "SELECT COUNT(*) FROM `$table` WHERE $sql" : $wpdb->prepare( "SELECT COUNT(*) FROM `$table` WHERE $sql", $params ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$rows  = $this->rows_where( "$sql ORDER BY $order LIMIT %d OFFSET %d", array_merge( $params, [ $per_page, max( 0, ( $page - 1 ) * $per_page ) ] ), false );
+		return [
+			'rows'  => $rows,
+			'total' => $total,
+		];
+	}
+
+	/** @return array<string,int> every status with its row count (zeros included) */
+	public function counts_by_status(): array {
+		global $wpdb;
+		$table  = $this->table->name();
+		$counts = array_fill_keys( OutboxStatus::ALL, 0 );
+		foreach ( (array) $wpdb->get_results( "SELECT status, COUNT(*) AS n FROM `$table` GROUP BY status", ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$counts[ (string) $row['status'] ] = (int) $row['n'];
+		}
+		return $counts;
+	}
+
+	/** Age in seconds of the oldest row still waiting to reach GP (pending, retry or in flight); null when none. */
+	public function oldest_waiting_age(): ?int {
+		global $wpdb;
+		$table  = $this->table->name();
+		$oldest = $wpdb->get_var( "SELECT MIN(created_at_gmt) FROM `$table` WHERE status IN ('pending','retry','in_flight')" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		if ( null === $oldest ) {
+			return null;
+		}
+		return max( 0, time() - (int) strtotime( $oldest . ' UTC' ) );
+	}
+
+	/** Rows that can be sent now (for the circuit probe decision and the CLI). */
+	public function due_count(): int {
+		global $wpdb;
+		$table = $this->table->name();
+		$now   = self::now_gmt();
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM `$table` WHERE ( status IN ('pending','retry') AND next_attempt_at_gmt <= %s ) OR ( status = 'in_flight' AND lease_expires_at_gmt < %s )", $now, $now ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	public static function now_gmt(): string {
+		return self::gmt( time() );
+	}
+
+	public static function gmt( int $timestamp ): string {
+		return gmdate( 'Y-m-d H:i:s', $timestamp );
+	}
+
+	/**
+	 * Writes the outcome of a claimed row, only while this worker still holds its claim.
+	 *
+	 * @param array<string,mixed> $fields
+	 */
+	private function finish( OutboxRow $row, array $fields ): bool {
+		global $wpdb;
+		foreach ( array_keys( $fields ) as $column ) {
+			if ( ! in_array( $column, OutboxTable::COLUMNS, true ) ) {
+				throw OutboxQueryFailed::unknown_column( (string) $column );
+			}
+		}
+		$fields['claim_token']          = null;
+		$fields['lease_expires_at_gmt'] = null;
+		$fields['entity_version']       = $row->entity_version;
+		$fields['updated_at_gmt']       = self::now_gmt();
+		$where                          = [ 'id' => $row->id ];
+		if ( null !== $row->claim_token ) {
+			$where['claim_token'] = $row->claim_token;
+		}
+		$updated = $wpdb->update( $this->table->name(), $fields, $where );
+		if ( false === $updated ) {
+			throw OutboxQueryFailed::from_wpdb( 'update', (string) $wpdb->last_error );
+		}
+		return 1 === $updated;
+	}
+
+	/**
+	 * @param list<mixed> $params
+	 * @return list<OutboxRow>
+	 */
+	private function rows_where( string $where_sql, array $params, bool $order_by_id = true ): array {
+		global $wpdb;
+		$table = $this->table->name();
+		$sql   = "SELECT * FROM `$table` WHERE $where_sql" . ( $order_by_id ? ' ORDER BY id' : '' );
+		$rows  = $wpdb->get_results( $wpdb->prepare( $sql, $params ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $where_sql is ours, values are placeholders.
+		return array_values( array_map( [ OutboxRow::class, 'from_db' ], is_array( $rows ) ? $rows : [] ) );
+	}
+
+	private function kick(): void {
+		if ( null === $this->scheduler ) {
+			return;
+		}
+		$now = microtime( true );
+		if ( $now - $this->last_kick < self::KICK_INTERVAL ) {
+			return;
+		}
+		$this->last_kick = $now;
+		$this->scheduler->enqueue_async( SettingsKeys::HOOK_DISPATCH );
+	}
+}
