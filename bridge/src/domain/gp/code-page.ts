@@ -28,6 +28,12 @@ const GREEK: Record<string, string> = {
   α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x',
   ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
 };
+/** Greek vowel pairs read as one sound (ELOT 743): "Παπαδόπουλος" → "Papadopoulos". */
+const GREEK_DIGRAPHS: Record<string, string> = { ου: 'ou' };
+/** Latin letters with a stroke or bar: NFKD does not decompose them, but their plain letter is obvious. */
+const LATIN_STROKES: Record<string, string> = {
+  Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't', Ŋ: 'N', ŋ: 'n', Ɨ: 'I', ɨ: 'i', ƀ: 'b', Ƶ: 'Z', ƶ: 'z',
+};
 /** Punctuation NFKD leaves alone but that has an obvious ASCII form. */
 const PUNCTUATION: Record<string, string> = {
   '‐': '-', '‑': '-', '‒': '-', '―': '-', '−': '-', '′': "'", '″': '"', '‹': '<', '›': '>', '«': '"', '»': '"',
@@ -35,6 +41,8 @@ const PUNCTUATION: Record<string, string> = {
 };
 
 function fromTable(char: string): string | undefined {
+  const stroke = LATIN_STROKES[char];
+  if (stroke !== undefined) return stroke;
   const lower = char.toLowerCase();
   const latin = CYRILLIC[lower] ?? GREEK[lower] ?? PUNCTUATION[char];
   if (latin === undefined) return undefined;
@@ -66,7 +74,16 @@ export function toCp1252(value: string): CodePageResult {
   const transliterated: string[] = [];
   const unsupported: string[] = [];
   let text = '';
-  for (const char of value.normalize('NFC')) {
+  const chars = [...value.normalize('NFC')];
+  for (let i = 0; i < chars.length; i += 1) {
+    const char = chars[i]!;
+    const digraph = GREEK_DIGRAPHS[`${char}${chars[i + 1] ?? ''}`.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')];
+    if (digraph !== undefined) {
+      if (!transliterated.includes(char)) transliterated.push(char);
+      text += char === char.toLowerCase() ? digraph : digraph.charAt(0).toUpperCase() + digraph.slice(1);
+      i += 1;
+      continue;
+    }
     if (isCp1252(char)) {
       text += char;
       continue;
