@@ -81,6 +81,11 @@ if [[ -n "${WOOCOMMERCE_DIR:-}" ]]; then
   wp_php "$STACK_DIR/wp/setup.php" activate woocommerce/woocommerce.php >&2
   WOOCOMMERCE=1
 else
+  # This profile may have had WooCommerce from an earlier run; the stack must be what stack.env says it is.
+  # The link stays (the other profile may use it); only this site deactivates it.
+  if [[ -e "$WP_PATH/wp-content/plugins/woocommerce" ]]; then
+    wp_php "$STACK_DIR/wp/setup.php" deactivate woocommerce/woocommerce.php >&2
+  fi
   log "WOOCOMMERCE_DIR not set: WordPress without WooCommerce (WooCommerce tests will be skipped)"
 fi
 # Ours after WooCommerce, as on a real store. The main file is written by the plugin-core work; until it

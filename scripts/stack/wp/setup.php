@@ -6,6 +6,7 @@
  * Usage (GPSYNC_PROFILE and GPSYNC_WP_URL in the environment, see scripts/stack/lib.sh wp_php):
  *   php setup.php install <admin user> <admin password> <admin email>
  *   php setup.php activate <plugin file relative to wp-content/plugins>
+ *   php setup.php deactivate <plugin file relative to wp-content/plugins>
  *   php setup.php configure-bridge <bridge url> <secret file>
  *   php setup.php status
  */
@@ -70,6 +71,14 @@ switch ( $gpsync_cmd ) {
 			update_option( 'woocommerce_coming_soon', 'no' );
 		}
 		echo "$plugin activated\n";
+		break;
+
+	case 'deactivate':
+		$plugin = $gpsync_args[1] ?? '';
+		if ( is_plugin_active( $plugin ) ) {
+			deactivate_plugins( $plugin, true );
+			echo "$plugin deactivated\n";
+		}
 		break;
 
 	case 'configure-bridge':
