@@ -19,6 +19,10 @@ run_suite() {
   if "$@"; then passed+=("$name"); else failed+=("$name"); fi
 }
 
+# The plugin's Composer dependencies: PHPUnit and the linters, and the autoloader the bridge's PHP contract
+# test uses.
+[[ -f plugin/vendor/autoload.php ]] || (cd plugin && composer install --no-interaction --no-progress)
+
 run_suite "typecheck" npm run typecheck
 run_suite "bridge (Vitest)" npm test -w bridge
 run_suite "lint:php (phpcs + phpstan)" bash scripts/lint-php.sh
