@@ -1,0 +1,42 @@
+<?php
+/**
+ * Adds every capture listener: WooCommerce and WordPress changes → outbox rows.
+ *
+ * @package GPSync
+ */
+
+declare(strict_types=1);
+
+namespace GPSync\Capture;
+
+use GPSync\Infrastructure\Registerable;
+use GPSync\Outbox\OutboxRepository;
+use GPSync\Payload\Source\OrderGateway;
+use GPSync\Payload\Source\UserDataReader;
+
+/**
+ * Listeners do no network I/O and build no payloads: they record the entity id and the event, so checkout
+ * never waits on the bridge or GP (SPEC §2). Customer hooks are plain WordPress and are added without
+ * WooCommerce too; the WooCommerce hooks simply never fire then.
+ */
+class CaptureRegistrar implements Registerable {
+
+	/** @var list<Registerable> */
+	private array $listeners;
+
+	public function __construct( OutboxRepository $outbox, ?OrderGateway $orders = null, ?UserDataReader $users = null ) {
+		$orders          = $orders ?? new OrderGateway();
+		$this->listeners = [
+			new OrderCapture( $outbox, $orders ),
+			new RefundCapture( $outbox, $orders ),
+			new CustomerCapture( $outbox, $users ?? new UserDataReader() ),
+			new ProductCapture( $outbox ),
+		];
+	}
+
+	public function register(): void {
+		foreach ( $this->listeners as $listener ) {
+			$listener->register();
+		}
+	}
+}

@@ -1,0 +1,51 @@
+<?php
+/**
+ * PayloadBuilder for kind "product" (products and variations).
+ *
+ * @package GPSync
+ */
+
+declare(strict_types=1);
+
+namespace GPSync\Payload\Builders;
+
+use GPSync\Payload\Assembly\ProductPayloadAssembler;
+use GPSync\Payload\PayloadBuilder;
+use GPSync\Payload\Source\ProductDataReader;
+
+/**
+ * A variation is its own GP item (its SKU); its parent id travels along so the bridge can tell them apart.
+ */
+class ProductPayloadBuilder implements PayloadBuilder {
+
+	private ProductDataReader $products;
+
+	public function __construct( ProductDataReader $products ) {
+		$this->products = $products;
+	}
+
+	public function kind(): string {
+		return 'product';
+	}
+
+	/**
+	 * @param string[] $meta_keys
+	 * @return array<string,mixed>|null
+	 */
+	public function build( int $entity_id, array $meta_keys ): ?array {
+		$product = $this->products->find( $entity_id );
+		if ( null === $product ) {
+			return null;
+		}
+		$data = $product->get_data();
+		// A variation's stored name can be empty; get_name() gives "Parent - Value" as the order line shows it.
+		$data['name'] = (string) $product->get_name();
+		return ProductPayloadAssembler::from_product_data(
+			$data,
+			(string) $product->get_type(),
+			$this->products->attributes( $product ),
+			$product->get_meta_data(),
+			$meta_keys
+		);
+	}
+}

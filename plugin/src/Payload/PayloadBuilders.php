@@ -1,0 +1,47 @@
+<?php
+/**
+ * The default payload builder of each message kind.
+ *
+ * @package GPSync
+ */
+
+declare(strict_types=1);
+
+namespace GPSync\Payload;
+
+use GPSync\Payload\Builders\CustomerPayloadBuilder;
+use GPSync\Payload\Builders\OrderCustomer;
+use GPSync\Payload\Builders\OrderPayloadBuilder;
+use GPSync\Payload\Builders\ProductPayloadBuilder;
+use GPSync\Payload\Builders\RefundPayloadBuilder;
+use GPSync\Payload\Source\OrderDataReader;
+use GPSync\Payload\Source\OrderGateway;
+use GPSync\Payload\Source\ProductDataReader;
+use GPSync\Payload\Source\UserDataReader;
+
+/**
+ * Wired by hand (no container): Plugin.php passes these to the message factory.
+ */
+final class PayloadBuilders {
+
+	/**
+	 * @return array<string,PayloadBuilder> keyed by kind: customer, product, order, refund.
+	 */
+	public static function default(): array {
+		$users     = new UserDataReader();
+		$orders    = new OrderGateway();
+		$reader    = new OrderDataReader();
+		$customers = new OrderCustomer( $users );
+		$builders  = [
+			new CustomerPayloadBuilder( $users ),
+			new ProductPayloadBuilder( new ProductDataReader() ),
+			new OrderPayloadBuilder( $orders, $reader, $customers ),
+			new RefundPayloadBuilder( $orders, $reader, $customers ),
+		];
+		$by_kind   = [];
+		foreach ( $builders as $builder ) {
+			$by_kind[ $builder->kind() ] = $builder;
+		}
+		return $by_kind;
+	}
+}
