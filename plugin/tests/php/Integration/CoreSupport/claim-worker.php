@@ -1,0 +1,30 @@
+<?php
+/**
+ * A separate PHP process that boots the test WordPress and claims outbox rows in small batches until none
+ * are left, printing the ids it got (comma-separated). Used to show concurrent workers never share a row.
+ * Usage: php claim-worker.php <ABSPATH>
+ */
+
+declare(strict_types=1);
+
+$_SERVER['HTTP_HOST']   = '127.0.0.1';
+$_SERVER['REQUEST_URI'] = '/';
+require rtrim( (string) ( $argv[1] ?? '' ), '/' ) . '/wp-load.php';
+
+$gpsync_outbox = \GPSync\Plugin::instance()->outbox();
+$gpsync_ids    = [];
+$gpsync_empty  = 0;
+// Small batches and a few empty rounds so the workers interleave instead of one taking everything.
+while ( $gpsync_empty < 3 ) {
+	$gpsync_rows = $gpsync_outbox->claim( 7, 300 );
+	if ( [] === $gpsync_rows ) {
+		++$gpsync_empty;
+		usleep( 20000 );
+		continue;
+	}
+	foreach ( $gpsync_rows as $gpsync_row ) {
+		$gpsync_ids[] = $gpsync_row->id;
+	}
+	usleep( 2000 );
+}
+echo implode( ',', $gpsync_ids );
