@@ -35,6 +35,15 @@ export function customerName(payload: CustomerPayload): string {
   return payload.display_name.trim() !== '' ? payload.display_name.trim() : normaliseEmail(payload.email);
 }
 
+/**
+ * The GP address code a document's PRSTADCD names: the shipping code only when the customer record has a
+ * shipping address (mapCustomer creates that code only then), else the billing code. A code GP does not have
+ * would fail the document; the order's own ship-to address still travels in the header's address elements.
+ */
+export function shipToAddressCode(customer: CustomerPayload, profile: MappingProfile): string {
+  return isBlankAddress(customer.shipping) ? profile.customers.billing_address_code : profile.customers.shipping_address_code;
+}
+
 export function customerNodes(payload: CustomerPayload, profile: MappingProfile, ctx: CustomerContext, values: GpValues): EConnectNode[] {
   const { billing_address_code: billingCode, shipping_address_code: shippingCode, class_id: classId } = profile.customers;
   const hasShipping = !isBlankAddress(payload.shipping);
@@ -47,7 +56,7 @@ export function customerNodes(payload: CustomerPayload, profile: MappingProfile,
     .text('ADRSCODE', billingCode, 'profile.customers.billing_address_code')
     .text('PRBTADCD', billingCode, 'profile.customers.billing_address_code')
     .text('STADDRCD', billingCode, 'profile.customers.billing_address_code')
-    .text('PRSTADCD', hasShipping ? shippingCode : billingCode, 'profile.customers.shipping_address_code')
+    .text('PRSTADCD', shipToAddressCode(payload, profile), 'profile.customers.shipping_address_code')
     .value('CreateAddress', 1)
     .value('UpdateIfExists', 1);
   writeAddress(master, payload.billing, 'customer.billing', { phone: 'PHNUMBR1', countryCode: true });

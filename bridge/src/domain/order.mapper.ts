@@ -1,6 +1,6 @@
 import type { MappingProfile, OrderPayload } from '../contracts/index.js';
 import { isBlankAddress } from './address.js';
-import { customerName } from './customer.mapper.js';
+import { customerName, shipToAddressCode } from './customer.mapper.js';
 import type { EConnectDocument, EConnectTransaction } from './econnect/document.js';
 import { GpValues } from './gp/gp-values.js';
 import { sopDocumentKey } from './keys.js';
@@ -77,7 +77,7 @@ function createSalesDocument(payload: OrderPayload, profile: MappingProfile, ctx
       customerPo: payload.order_number,
       shipTo: useShipping ? payload.shipping : payload.billing,
       shipToPath: useShipping ? 'shipping' : 'billing',
-      shipToCode: useShipping ? profile.customers.shipping_address_code : profile.customers.billing_address_code,
+      shipToCode: shipToAddressCode(payload.customer, profile),
       billToCode: profile.customers.billing_address_code,
       ...(shippingMethod !== undefined ? { shippingMethod } : {}),
       lines: payload.lines.map((line, i) => ({

@@ -1,6 +1,6 @@
 import type { MappingProfile, RefundPayload } from '../contracts/index.js';
 import { isBlankAddress } from './address.js';
-import { customerName } from './customer.mapper.js';
+import { customerName, shipToAddressCode } from './customer.mapper.js';
 import type { EConnectDocument } from './econnect/document.js';
 import { GpValues } from './gp/gp-values.js';
 import { sopDocumentKey } from './keys.js';
@@ -76,7 +76,7 @@ export function mapRefund(payload: RefundPayload, profile: MappingProfile, ctx: 
         customerPo: payload.order_number,
         shipTo: useShipping ? payload.shipping : payload.billing,
         shipToPath: useShipping ? 'shipping' : 'billing',
-        shipToCode: useShipping ? profile.customers.shipping_address_code : profile.customers.billing_address_code,
+        shipToCode: shipToAddressCode(payload.customer, profile),
         billToCode: profile.customers.billing_address_code,
         lines,
         shipping: payload.shipping_lines.map((s, i) => ({ path: `shipping_lines[${i}]`, total: s.total, totalTax: s.total_tax, taxes: s.taxes })),

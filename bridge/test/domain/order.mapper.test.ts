@@ -38,6 +38,14 @@ describe('mapOrder: the SOP Order header and lines', () => {
     expect(only(salesDocument(expectSuccess(mapOrder(late, utc, orderContext(late, utc)))), 'taSopHdrIvcInsert')['DOCDATE']).toBe('2026-11-29');
   });
 
+  it("when the customer record has no shipping address, then PRSTADCD names the billing code GP has, while the order's ship-to address is still sent", () => {
+    const blank = { first_name: '', last_name: '', company: '', address_1: '', address_2: '', city: '', state: '', postcode: '', country: '', email: '', phone: '' };
+    const noShip = { ...order, customer: { ...order.customer, shipping: blank } };
+    const noShipHeader = only(salesDocument(expectSuccess(mapOrder(noShip, base, orderContext(noShip, base)))), 'taSopHdrIvcInsert');
+    expect(noShipHeader).toMatchObject({ PRSTADCD: 'PRIMARY', PRBTADCD: 'PRIMARY', ADDRESS1: order.shipping.address_1 });
+    expect(header['PRSTADCD']).toBe('SHIP');
+  });
+
   it('when a shipping method is mapped, then SHIPMTHD is the GP method; instance-specific mappings win', () => {
     const profile = profileWith({ shipping: { method_map: { flat_rate: 'GROUND', 'flat_rate:1': 'UPS GROUND' } } });
     expect(only(salesDocument(expectSuccess(mapOrder(order, profile, orderContext(order, profile)))), 'taSopHdrIvcInsert')['SHIPMTHD']).toBe('UPS GROUND');
