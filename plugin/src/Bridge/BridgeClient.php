@@ -130,11 +130,30 @@ class BridgeClient {
 			throw BridgeRequestFailed::server_error( $status, $code );
 		}
 		if ( $status >= 300 ) {
-			throw BridgeRequestFailed::rejected( $status, $code );
+			throw BridgeRequestFailed::rejected( $status, $code, self::problem_paths( $decoded ) );
 		}
 		if ( ! is_array( $decoded ) ) {
 			throw BridgeRequestFailed::garbage_body( $status );
 		}
 		return $decoded;
+	}
+
+	/**
+	 * "path: message" of the first few `errors` of a validation_failed problem document, for the log and the
+	 * admin: they name what the plugin sent wrong.
+	 *
+	 * @param mixed $problem
+	 */
+	private static function problem_paths( $problem ): string {
+		if ( ! is_array( $problem ) || ! isset( $problem['errors'] ) || ! is_array( $problem['errors'] ) ) {
+			return '';
+		}
+		$paths = [];
+		foreach ( array_slice( $problem['errors'], 0, 5 ) as $error ) {
+			if ( is_array( $error ) ) {
+				$paths[] = (string) ( $error['path'] ?? '' ) . ': ' . (string) ( $error['message'] ?? '' );
+			}
+		}
+		return implode( '; ', $paths );
 	}
 }

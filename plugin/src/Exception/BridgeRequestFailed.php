@@ -49,8 +49,8 @@ final class BridgeRequestFailed extends \RuntimeException implements GPSyncExcep
 		return new self( self::UNAUTHORIZED, '' === $code ? 'signature_rejected' : $code, sprintf( 'The bridge rejected the signature (%s): check that the secret matches the bridge\'s GPSYNC_SECRET.', '' === $code ? 'HTTP 401' : $code ), 401 );
 	}
 
-	public static function rejected( int $status, string $code ): self {
-		return new self( self::REJECTED, '' === $code ? 'bridge_http_' . $status : $code, sprintf( 'The bridge refused the request: HTTP %d%s.', $status, '' === $code ? '' : " ($code)" ), $status );
+	public static function rejected( int $status, string $code, string $detail = '' ): self {
+		return new self( self::REJECTED, '' === $code ? 'bridge_http_' . $status : $code, sprintf( 'The bridge refused the request: HTTP %d%s.%s', $status, '' === $code ? '' : " ($code)", '' === $detail ? '' : ' ' . $detail ), $status );
 	}
 
 	public static function not_configured(): self {

@@ -24,6 +24,8 @@ class MessageFactory {
 	private Settings $settings;
 	/** @var callable(): string */
 	private $site;
+	/** @var array<string,mixed>|null the profile of the batch being built (read once per batch) */
+	private ?array $profile = null;
 
 	/**
 	 * @param iterable<PayloadBuilder>  $builders
@@ -37,6 +39,19 @@ class MessageFactory {
 		$this->site = $site ?? static function (): string {
 			return (string) home_url();
 		};
+	}
+
+	/** Forgets the cached profile: called at the start of every batch, so a saved change applies to the next one. */
+	public function begin_batch(): void {
+		$this->profile = null;
+	}
+
+	/** @return array<string,mixed> */
+	private function profile(): array {
+		if ( null === $this->profile ) {
+			$this->profile = $this->settings->mapping_profile();
+		}
+		return $this->profile;
 	}
 
 	/** Later builders for a kind replace earlier ones (tests and extensions). */
@@ -83,7 +98,7 @@ class MessageFactory {
 	public function batch( array $messages ): array {
 		return [
 			'schema_version' => 1,
-			'profile'        => $this->settings->mapping_profile(),
+			'profile'        => $this->profile(),
 			'messages'       => $messages,
 		];
 	}
@@ -94,7 +109,7 @@ class MessageFactory {
 	 * @return string[]
 	 */
 	public function meta_keys_for( string $kind ): array {
-		$profile = $this->settings->mapping_profile();
+		$profile = $this->profile();
 		$section = [
 			'customer' => 'customers',
 			'product'  => 'items',

@@ -83,6 +83,7 @@ class OutboxDispatcher {
 		}
 		++$report->batches;
 		$report->claimed = count( $rows );
+		$this->messages->begin_batch();
 
 		/** @var array<string,OutboxRow> $by_id claimed rows that have a message, by message id */
 		$by_id    = [];

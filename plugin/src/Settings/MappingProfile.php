@@ -109,6 +109,23 @@ final class MappingProfile {
 		$profile = self::merge( $stored );
 		unset( $profile['version'] );
 		$profile['version'] = self::version_of( $profile );
+		return self::maps_as_objects( $profile );
+	}
+
+	/**
+	 * PHP encodes an empty array as `[]`, but these are JSON objects (zod records) on the bridge: an empty
+	 * map must go out as `{}`.
+	 *
+	 * @param array<string,mixed> $profile
+	 * @return array<string,mixed>
+	 */
+	private static function maps_as_objects( array $profile ): array {
+		$profile['status_map'] = (object) (array) $profile['status_map'];
+		foreach ( [ [ 'orders', 'payment_types' ], [ 'taxes', 'rate_map' ], [ 'shipping', 'method_map' ] ] as [ $section, $key ] ) {
+			if ( isset( $profile[ $section ] ) && is_array( $profile[ $section ] ) ) {
+				$profile[ $section ][ $key ] = (object) (array) ( $profile[ $section ][ $key ] ?? [] );
+			}
+		}
 		return $profile;
 	}
 
