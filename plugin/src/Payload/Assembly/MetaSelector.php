@@ -54,7 +54,7 @@ final class MetaSelector {
 	 * The meta map as it must go on the wire: a JSON object even when empty or when a key looks numeric (a PHP
 	 * array would encode as `[]` or as a list, which the contract's record schema rejects).
 	 *
-	 * @param array<string,string|int|float|bool|null> $meta
+	 * @param array<array-key,string|int|float|bool|null> $meta
 	 */
 	public static function to_map( array $meta ): \stdClass {
 		$map = new \stdClass();
