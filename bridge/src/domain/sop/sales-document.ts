@@ -88,8 +88,10 @@ export function salesTransaction(input: SalesDocumentInput, profile: MappingProf
   const tradeDiscounts: Dec[] = [];
   input.lines.forEach((line, index) => {
     const price = priceLine({ path: line.path, quantity: line.quantity, total: line.total, ...(line.subtotal !== undefined ? { subtotal: line.subtotal } : {}) }, places);
-    if (!price.tradeDiscount.isZero()) {
-      values.warn('coupon_as_trade_discount', `${line.path}: ${price.extended.toFixed(places)} after coupons is not quantity × a 5-decimal unit price; the line goes in at its pre-coupon price and its ${price.tradeDiscount.toFixed(places)} coupon share as trade discount`, `${line.path}.total`);
+    if (price.basis === 'list_price') {
+      values.warn('coupon_as_trade_discount', `${line.path}: ${price.extended.minus(price.tradeDiscount).toFixed(places)} after coupons is not quantity × a 5-decimal unit price; the line goes in at its pre-coupon price and its ${price.tradeDiscount.toFixed(places)} coupon share as trade discount`, `${line.path}.total`);
+    } else if (price.basis === 'rounded_up') {
+      values.warn('rounding_as_trade_discount', `${line.path}: ${price.extended.minus(price.tradeDiscount).toFixed(places)} is not quantity × a 5-decimal unit price, before or after coupons; the line goes in at ${price.extended.toFixed(places)} (${formatExact(price.unitPrice)} each) and the ${price.tradeDiscount.toFixed(places)} difference as trade discount`, `${line.path}.total`);
     }
     const tax = itemTaxFigures({ total_tax: line.totalTax, taxes: line.taxes }, line.path, places);
     const sequence = 16384 * (index + 1);
