@@ -32,21 +32,20 @@ log "building the bridge"
 CLI="$REPO_ROOT/bridge/dist/cli.js"
 # The bridge's configuration for this profile. Sandbox mode always: a developer's GPSYNC_SQL_* variables must
 # never point the local stack at a real GP.
-bridge_env() {
-  env GPSYNC_GP_MODE=sandbox GPSYNC_PORT="$BRIDGE_PORT" GPSYNC_LISTEN_HOST=127.0.0.1 \
-    GPSYNC_SECRET="$(cat "$SECRET_FILE")" GPSYNC_SANDBOX_PATH="$SANDBOX_PATH" "$@"
-}
+# An array, not a function: `cmd &` of a function forks a subshell, and $! would then not be the bridge's pid.
+bridge_env=(env GPSYNC_GP_MODE=sandbox GPSYNC_PORT="$BRIDGE_PORT" GPSYNC_LISTEN_HOST=127.0.0.1
+  GPSYNC_SECRET="$(cat "$SECRET_FILE")" GPSYNC_SANDBOX_PATH="$SANDBOX_PATH")
 if [[ "$PROFILE" == test ]]; then
   # Tests start from the seeded, empty sandbox GP.
   if node "$CLI" --help 2>&1 | grep -q "sandbox reset"; then
-    bridge_env node "$CLI" sandbox reset >>"$LOG_DIR/bridge.log" 2>&1 || die "sandbox reset failed (log: $LOG_DIR/bridge.log)"
+    "${bridge_env[@]}" node "$CLI" sandbox reset >>"$LOG_DIR/bridge.log" 2>&1 || die "sandbox reset failed (log: $LOG_DIR/bridge.log)"
   else
     rm -f "$SANDBOX_PATH" "$SANDBOX_PATH-wal" "$SANDBOX_PATH-shm"
   fi
 fi
 
 # setsid: the bridge gets its own process group, so down.sh stops it and anything it spawned, and nothing else.
-bridge_env setsid node "$CLI" serve >>"$LOG_DIR/bridge.log" 2>&1 </dev/null 9>&- &
+"${bridge_env[@]}" setsid node "$CLI" serve >>"$LOG_DIR/bridge.log" 2>&1 </dev/null 9>&- &
 echo $! >"$RUN_DIR/bridge.pid"
 if ! wait_for_http "$BRIDGE_URL/v1/health" 30 "$RUN_DIR/bridge.pid"; then
   tail -30 "$LOG_DIR/bridge.log" >&2

@@ -18,3 +18,5 @@ for name in wordpress bridge; do
   fi
   rm -f "$file"
 done
+# stack.env exists only while the stack is up, so tests never read the address of a server that is gone.
+rm -f "$STACK_ENV"

@@ -69,6 +69,22 @@ function gpsync_tests_database_reachable( StackEnv $env ): bool {
 	return true;
 }
 
+/** The HTTP helpers need the test server; a stale stack.env (server gone) is said plainly, once, up front. */
+function gpsync_tests_web_server_answers( StackEnv $env ): bool {
+	$curl = curl_init( $env->get( 'WP_URL' ) . '/wp-login.php' );
+	curl_setopt_array(
+		$curl,
+		array(
+			CURLOPT_NOBODY         => true,
+			CURLOPT_RETURNTRANSFER => true,
+			CURLOPT_TIMEOUT        => 5,
+		)
+	);
+	$answered = false !== curl_exec( $curl );
+	curl_close( $curl );
+	return $answered;
+}
+
 $gpsync_env_path    = StackEnv::default_path();
 $gpsync_skip_reason = '';
 if ( '1' === getenv( 'GPSYNC_TESTS_NO_WP' ) ) {
@@ -79,6 +95,10 @@ if ( '1' === getenv( 'GPSYNC_TESTS_NO_WP' ) ) {
 	$gpsync_env = StackEnv::from_file( $gpsync_env_path );
 	if ( ! gpsync_tests_database_reachable( $gpsync_env ) ) {
 		fwrite( STDERR, "The test profile's database is not reachable; run scripts/stack/up.sh test\n" );
+		exit( 1 );
+	}
+	if ( ! gpsync_tests_web_server_answers( $gpsync_env ) ) {
+		fwrite( STDERR, 'The test profile\'s web server does not answer at ' . $gpsync_env->get( 'WP_URL' ) . "; run scripts/stack/up.sh test\n" );
 		exit( 1 );
 	}
 	gpsync_tests_boot_wordpress( $gpsync_env );

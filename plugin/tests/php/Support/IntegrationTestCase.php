@@ -4,8 +4,9 @@
  *
  * Isolation: before each test our tables ({prefix}gpsync_*) are emptied, the object cache is flushed and the
  * current user is nobody; after each test every user, post/product and order created during it (in-process or
- * through the web server) is deleted and the gpsync_* options are restored. Detection is by "ID above the
- * high-water mark taken in setUp", so tests need not register what they create.
+ * through the web server) is deleted, the gpsync_* options are restored, and WP-Cron events and Action
+ * Scheduler actions of gpsync_* hooks scheduled during it are removed. Detection is by "ID above the
+ * high-water mark taken in setUp" (or "not there before"), so tests need not register what they create.
  *
  * Tests that need WooCommerce call $this->require_woocommerce() first; those that need the bridge call
  * $this->require_bridge().
@@ -31,6 +32,9 @@ abstract class IntegrationTestCase extends TestCase {
 	private int $max_order_id = 0;
 	/** @var array<string, string> option name => serialized value, as in the database */
 	private array $saved_options = array();
+	/** @var list<string> WP-Cron events of gpsync_* hooks before the test, as "timestamp|hook|args key" */
+	private array $cron_before           = array();
+	private int $max_scheduled_action_id = 0;
 
 	protected function setUp(): void {
 		parent::setUp();
@@ -50,6 +54,9 @@ abstract class IntegrationTestCase extends TestCase {
 		$this->max_user_id  = (int) $wpdb->get_var( "SELECT COALESCE(MAX(ID), 0) FROM {$wpdb->users}" );
 		$this->max_post_id  = (int) $wpdb->get_var( "SELECT COALESCE(MAX(ID), 0) FROM {$wpdb->posts}" );
 		$this->max_order_id = $this->hpos_table_exists() ? (int) $wpdb->get_var( "SELECT COALESCE(MAX(id), 0) FROM {$wpdb->prefix}wc_orders" ) : 0;
+
+		$this->cron_before             = array_keys( $this->gpsync_cron_events() );
+		$this->max_scheduled_action_id = $this->action_scheduler_table_exists() ? (int) $wpdb->get_var( "SELECT COALESCE(MAX(action_id), 0) FROM {$wpdb->prefix}actionscheduler_actions" ) : 0;
 
 		$this->saved_options = array();
 		$rows                = $wpdb->get_results( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE 'gpsync\\_%'", ARRAY_A );
@@ -180,6 +187,34 @@ abstract class IntegrationTestCase extends TestCase {
 		return $table === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) );
 	}
 
+	private function action_scheduler_table_exists(): bool {
+		global $wpdb;
+		$table = $wpdb->prefix . 'actionscheduler_actions';
+		return $table === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) );
+	}
+
+	/** @return array<string, array{timestamp: int, hook: string, args: list<mixed>}> keyed "timestamp|hook|args key" */
+	private function gpsync_cron_events(): array {
+		$events = array();
+		foreach ( _get_cron_array() as $timestamp => $hooks ) {
+			foreach ( $hooks as $hook => $instances ) {
+				if ( ! str_starts_with( (string) $hook, 'gpsync' ) ) {
+					continue;
+				}
+				foreach ( $instances as $args_key => $instance ) {
+					/** @var list<mixed> $args WordPress stores the args exactly as they were scheduled. */
+					$args                                   = $instance['args'];
+					$events[ "$timestamp|$hook|$args_key" ] = array(
+						'timestamp' => (int) $timestamp,
+						'hook'      => (string) $hook,
+						'args'      => $args,
+					);
+				}
+			}
+		}
+		return $events;
+	}
+
 	private function delete_what_the_test_created(): void {
 		global $wpdb;
 		wp_cache_flush();
@@ -207,6 +242,19 @@ abstract class IntegrationTestCase extends TestCase {
 		$user_ids = $wpdb->get_col( $wpdb->prepare( "SELECT ID FROM {$wpdb->users} WHERE ID > %d", $this->max_user_id ) );
 		foreach ( $user_ids as $user_id ) {
 			wp_delete_user( (int) $user_id );
+		}
+
+		// Scheduled work the test caused: WP-Cron events and Action Scheduler actions of our hooks.
+		foreach ( $this->gpsync_cron_events() as $key => $event ) {
+			if ( ! in_array( $key, $this->cron_before, true ) ) {
+				wp_unschedule_event( $event['timestamp'], $event['hook'], $event['args'] );
+			}
+		}
+		if ( $this->action_scheduler_table_exists() && class_exists( '\\ActionScheduler' ) ) {
+			$action_ids = $wpdb->get_col( $wpdb->prepare( "SELECT action_id FROM {$wpdb->prefix}actionscheduler_actions WHERE action_id > %d AND hook LIKE %s", $this->max_scheduled_action_id, 'gpsync\\_%' ) );
+			foreach ( $action_ids as $action_id ) {
+				\ActionScheduler::store()->delete_action( (string) $action_id );
+			}
 		}
 
 		// Options: put back exactly what was there, drop what the test added.
