@@ -3,7 +3,7 @@ import type { OrderPayload } from '../../src/contracts/index.js';
 import { mapOrder, mapRefund, toEConnectXml } from '../../src/domain/index.js';
 import { dec } from '../../src/domain/money.js';
 import { priceLine } from '../../src/domain/sop/line-pricing.js';
-import { expectSuccess, only, orderContext, profileWith, RATE_MAP, refundContext, salesDocument, sopRef, wooOrder, wooRefunds } from '../support/domain-fixtures.js';
+import { expectSuccess, nodesOf, only, orderContext, profileWith, RATE_MAP, refundContext, salesDocument, sopRef, wooOrder, wooRefunds } from '../support/domain-fixtures.js';
 import { expectValidEConnect } from '../support/xsd.js';
 
 /**
@@ -87,6 +87,9 @@ describe('orders and refunds whose lines do not divide', () => {
     expect([line['QUANTITY'], line['UNITPRCE'], line['XTNDPRCE']]).toEqual(['3', '8.27', '24.81']);
     expect([header['SUBTOTAL'], header['TRDISAMT'], header['DOCAMNT']]).toEqual(['24.81', '0.02', order.totals.total]);
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'rounding_as_trade_discount', field: 'lines[0].total' }));
+    // The tax detail's taxable sales is what WooCommerce taxed, not the rounded-up line amount.
+    const lineRows = nodesOf(document, 'taSopLineIvcTaxInsert').filter((r) => r.fields['TAXTYPE'] === '0');
+    expect(lineRows.map((r) => [r.fields['TAXDTLID'], r.fields['SALESAMT'], r.fields['STAXAMNT']])).toEqual([['CA-STATE', '24.79', '1.49'], ['CA-COUNTY', '24.79', '0.31']]);
     await expectValidEConnect(toEConnectXml(document!));
   });
 

@@ -250,6 +250,17 @@ describe('the totals gate', () => {
     expect(failure.details).toMatchObject({ rate_id: 1, woo_tax: '1.21', gp_tax: '1.20' });
   });
 
+  it('when a taxed rate has no GP tax detail in the profile, then its tax stays in the header total, no row is sent and one warning says so', async () => {
+    const order = wooOrder('single-line-simple-ca');
+    const partial = profileWith({ ...baseProfile, taxes: { rate_map: { '1': 'CA-STATE' } } });
+    const result = expectSuccess(mapOrder(order, partial, orderContext(order, partial)));
+    const document = salesDocument(result);
+    expect(nodesOf(document, 'taSopLineIvcTaxInsert').map((r) => r.fields['TAXDTLID'])).toEqual(['CA-STATE', 'CA-STATE']);
+    expect(only(document, 'taSopHdrIvcInsert')['DOCAMNT']).toBe('29.97');
+    expect(result.warnings.filter((w) => w.code === 'tax_rate_unmapped')).toEqual([expect.objectContaining({ field: 'profile.taxes.rate_map.2' })]);
+    await expectAllValid(result);
+  });
+
   it('when a discounted line total is not quantity × a 5-decimal unit price (10.00 for 3), then rule 722 still holds exactly and the document total is unchanged', async () => {
     const order = edited('non-taxable-virtual-only-no-shipping', (o) => {
       const line = o.lines[0]!;

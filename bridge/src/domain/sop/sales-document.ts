@@ -83,6 +83,17 @@ export function salesTransaction(input: SalesDocumentInput, profile: MappingProf
   const nodes: EConnectNode[] = [];
   const taxNodes: EConnectNode[] = [];
 
+  // A taxed rate without a GP tax detail still counts in the header tax, but GP gets no detail row for it:
+  // say so once per rate, so the merchant can map it (profile.taxes.rate_map) before posting.
+  const unmappedRates = new Set<number>();
+  const taxDetailFor = (rate: number, amount: Dec): string | undefined => {
+    const detail = profile.taxes.rate_map[String(rate)];
+    if (detail === undefined && !amount.isZero() && !unmappedRates.has(rate)) {
+      unmappedRates.add(rate);
+      values.warn('tax_rate_unmapped', `WooCommerce tax rate ${rate} has no GP tax detail in profile.taxes.rate_map; its tax is in the header total only`, `profile.taxes.rate_map.${rate}`);
+    }
+    return detail;
+  };
   const lineTaxes: ItemTaxFigures[] = [];
   const extendedPrices: Dec[] = [];
   const tradeDiscounts: Dec[] = [];
@@ -115,11 +126,12 @@ export function salesTransaction(input: SalesDocumentInput, profile: MappingProf
     if (input.sopType !== 4) builder.value('QtyShrtOpt', profile.documents.quantity_shortage_option);
     nodes.push(builder.build());
     for (const [rate, amount] of tax.byRate) {
-      const detail = profile.taxes.rate_map[String(rate)];
+      const detail = taxDetailFor(rate, amount);
       if (detail === undefined) continue;
+      // Taxable sales = what WooCommerce taxed: the line after coupons, not a list price the line went in at.
       taxNodes.push(
         keyed('taSopLineIvcTaxInsert').text('CUSTNMBR', input.customerNumber).value('TAXTYPE', 0).value('LNITMSEQ', sequence)
-          .text('TAXDTLID', detail, `profile.taxes.rate_map.${rate}`).value('SALESAMT', money(price.extended)).value('STAXAMNT', money(amount)).build(),
+          .text('TAXDTLID', detail, `profile.taxes.rate_map.${rate}`).value('SALESAMT', money(price.extended.minus(price.tradeDiscount))).value('STAXAMNT', money(amount)).build(),
       );
     }
     lineTaxes.push(tax);
@@ -136,7 +148,7 @@ export function salesTransaction(input: SalesDocumentInput, profile: MappingProf
   // Freight and misc tax details are one row per rate with line sequence 0 (FACTS §5.3, TAXTYPE 1 and 2).
   for (const [type, charge] of [[1, shipping], [2, fees]] as const) {
     for (const [rate, amount] of charge.byRate) {
-      const detail = profile.taxes.rate_map[String(rate)];
+      const detail = taxDetailFor(rate, amount);
       if (detail === undefined) continue;
       const row = keyed('taSopLineIvcTaxInsert').text('CUSTNMBR', input.customerNumber).value('TAXTYPE', type).value('LNITMSEQ', 0)
         .text('TAXDTLID', detail, `profile.taxes.rate_map.${rate}`);
