@@ -10,9 +10,11 @@ import { dec, formatExact, GP_DECIMALS } from './money.js';
 
 /**
  * Product → IVItemMasterType (FACTS §4): taUpdateCreateItemRcd keyed by the SKU (UpdateIfExists=1 makes it an
- * upsert), plus the taIVCreateItemPriceListHeader the XSD demands (minOccurs=1). That header is sent with real
- * values rather than as xsi:nil: it sets the item's default selling unit of measure (FACTS §4.1), which SOP
- * lines then use, and a nil element would reach the procedure executor as a call without its required ITEMNMBR.
+ * upsert), plus the taIVCreateItemPriceListHeader the XSD demands (minOccurs=1: omitting it fails validation;
+ * an empty element fails too; `xsi:nil="true"` would validate). It is sent with real values rather than nil:
+ * it sets the item's default selling unit of measure (FACTS §4.1), the one SOP lines use, and a nil element
+ * would reach the procedure executor as a call without its required ITEMNMBR. Only ITEMNMBR, UOFM (and the
+ * currency) are sent: the pricing method and price level stay whatever GP users chose, re-sync or not.
  * A product without SKU is `missing_sku`: the bridge never invents an item number (SPEC §3).
  */
 export function mapProduct(payload: ProductPayload, profile: MappingProfile): MappingResult {
@@ -62,7 +64,6 @@ export function itemDocument(values: GpValues, profile: MappingProfile, spec: It
   const priceList = new NodeBuilder(values, 'taIVCreateItemPriceListHeader')
     .text('ITEMNMBR', spec.itemNumber, 'sku')
     .text('UOFM', profile.items.unit_of_measure, 'profile.items.unit_of_measure')
-    .value('PRICMTHD', 1)
     .value('UpdateIfExists', 1);
   if (profile.currency_id.trim() !== '') priceList.text('CURNCYID', profile.currency_id, 'profile.currency_id');
 

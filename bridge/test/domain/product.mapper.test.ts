@@ -23,7 +23,7 @@ describe('mapProduct', () => {
       ITEMNMBR: 'WCGP-TEE-M', ITEMDESC: 'Organic Cotton T-Shirt - Medium', ITMSHNAM: 'Organic Cotton', ITMCLSCD: 'APPAREL', UseItemClass: '1',
       UOMSCHDL: 'EACH', LISTPRCE: '15.99', USCATVLS_1: 'Medium', USCATVLS_2: 'PT', NOTETEXT: 'Organic cotton', UpdateIfExists: '1',
     });
-    expect(only(document, 'taIVCreateItemPriceListHeader')).toEqual({ ITEMNMBR: 'WCGP-TEE-M', UOFM: 'EACH', PRICMTHD: '1', UpdateIfExists: '1' });
+    expect(only(document, 'taIVCreateItemPriceListHeader')).toEqual({ ITEMNMBR: 'WCGP-TEE-M', UOFM: 'EACH', UpdateIfExists: '1' });
     await expectValidEConnect(toEConnectXml(document));
   });
 
