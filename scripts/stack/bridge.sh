@@ -45,7 +45,7 @@ if [[ "$PROFILE" == test ]]; then
 fi
 
 # setsid: the bridge gets its own process group, so down.sh stops it and anything it spawned, and nothing else.
-"${bridge_env[@]}" setsid node "$CLI" serve >>"$LOG_DIR/bridge.log" 2>&1 </dev/null 9>&- &
+"${bridge_env[@]}" setsid node "$CLI" serve >>"$LOG_DIR/bridge.log" 2>&1 </dev/null 8>&- 9>&- &
 echo $! >"$RUN_DIR/bridge.pid"
 if ! wait_for_http "$BRIDGE_URL/v1/health" 30 "$RUN_DIR/bridge.pid"; then
   tail -30 "$LOG_DIR/bridge.log" >&2

@@ -6,6 +6,7 @@ set -euo pipefail
 # shellcheck source=scripts/stack/lib.sh
 source "$(dirname "$0")/lib.sh"
 load_profile "${1:-}"
+lock_profile
 
 for name in wordpress bridge; do
   file="$RUN_DIR/$name.pid"

@@ -75,3 +75,14 @@ port_in_use() {
 wp_php() {
   GPSYNC_PROFILE="$PROFILE" GPSYNC_WP_URL="$WP_URL" php -d memory_limit=512M "$@"
 }
+
+# lock_profile — serialises up.sh and down.sh of one profile: several people (or helpers) share the test
+# profile of a working tree, and an up.sh running while another's down.sh stops the servers would leave a
+# half-made stack. Waits up to 5 minutes. Processes the stack starts close fd 8 so they never hold it.
+lock_profile() {
+  exec 8>"$RUN_DIR/stack.lock"
+  if ! flock -n 8; then
+    log "another up.sh/down.sh of the $PROFILE profile is running; waiting"
+    flock -w 300 8 || die "timed out waiting for the $PROFILE profile's lock ($RUN_DIR/stack.lock)"
+  fi
+}

@@ -8,6 +8,7 @@ set -euo pipefail
 # shellcheck source=scripts/stack/lib.sh
 source "$(dirname "$0")/lib.sh"
 load_profile "${1:-}"
+lock_profile
 
 if [[ "$PROFILE" == test ]] && ! pid_alive "$RUN_DIR/wordpress.pid"; then
   rm -f "$LOG_DIR"/*.log # a fresh test stack starts with fresh logs, so they show this run only
