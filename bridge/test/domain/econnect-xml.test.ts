@@ -42,6 +42,10 @@ describe('toEConnectXml', () => {
     expect(result.errors.join('\n')).toContain('SOPNUMBE');
   });
 
+  it('when a value holds a control character XML cannot carry, then serialising refuses it rather than writing broken XML', () => {
+    expect(() => toEConnectXml({ transactions: [{ type: 'SOPDeleteDocumentType', nodes: [{ node: 'taSopDeleteDocument', fields: { SOPTYPE: '2', SOPNUMBE: 'WO\u0001' } }] }] })).toThrow(/XML 1.0/);
+  });
+
   it('when a node has an element the schema does not know, then serialising refuses it', () => {
     expect(() => toEConnectXml({ transactions: [{ type: 'SOPDeleteDocumentType', nodes: [{ node: 'taSopDeleteDocument', fields: { SOPTYPE: '2', SOPNUMBE: 'X', FRTAMNT: '1' } }] }] })).toThrow(/FRTAMNT/);
   });

@@ -37,6 +37,10 @@ function rootPosition(type: string): number {
   return CATALOGUE.transactions[type]?.rootPosition ?? Number.MAX_SAFE_INTEGER;
 }
 
+/** Characters XML 1.0 cannot carry at all, escaped or not. GpValues never lets them through; this is the backstop. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function escapeXml(value: string): string {
+  if (NOT_XML.test(value)) throw new Error(`a value holds a character XML 1.0 cannot carry: ${JSON.stringify(value)}`);
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 }
