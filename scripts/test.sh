@@ -38,7 +38,12 @@ if ! flock -n 9; then
   flock 9
 fi
 stack_up=0
-trap 'bash scripts/stack/down.sh test' EXIT
+# Leave the stack as found: one that was already up (someone is working with it) keeps running afterwards.
+if [[ -f .local/test/run/wordpress.pid ]] && kill -0 "$(cat .local/test/run/wordpress.pid)" 2>/dev/null; then
+  echo "the test stack is already up: using it and leaving it running"
+else
+  trap 'bash scripts/stack/down.sh test' EXIT
+fi
 up_status=0
 bash scripts/stack/up.sh test || up_status=$?
 case "$up_status" in
