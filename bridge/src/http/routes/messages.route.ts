@@ -9,6 +9,7 @@ import {
   type MessageRetryCode,
 } from '../../contracts/index.js';
 import { GpExecutionError, type GpFailureKind } from '../../ports/gp-gateway.js';
+import { RETRY_AFTER_SECONDS } from '../../use-cases/index.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { parseJsonBody } from '../parse-json-body.js';
 
@@ -18,9 +19,6 @@ const RETRY_CODE_BY_KIND: Partial<Record<GpFailureKind, MessageRetryCode>> = {
   deadlock: 'gp_deadlock',
   batch_in_use: 'batch_in_use',
 };
-
-/** Seconds the plugin should wait when GP as a whole could not be reached. */
-const UNAVAILABLE_RETRY_SECONDS = 60;
 
 /**
  * When the use case could not even start (GP unreachable before the first message), every message is
@@ -35,7 +33,7 @@ function retryAll(batch: MessageBatch, error: GpExecutionError): MessageResult[]
     status: 'retry',
     code,
     message: `GP could not be reached: ${error.message}`,
-    retry_after_seconds: UNAVAILABLE_RETRY_SECONDS,
+    retry_after_seconds: RETRY_AFTER_SECONDS[code],
   }));
 }
 
