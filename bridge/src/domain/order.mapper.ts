@@ -51,7 +51,10 @@ function createSalesDocument(payload: OrderPayload, profile: MappingProfile, ctx
   const customerNumber = ctx.customer.customerNumber;
   const live = ctx.existingDocuments.filter((d) => !d.voided);
   // Ours by number, or one a GP user made from it (an invoice transferred in GP carries the same customer PO).
-  const already = live.find((d) => d.sopType === sopType && (d.sopNumber === sopNumber || d.customerPo === payload.order_number));
+  // An invoice also answers a late `order` message: the order has moved on, and a new Order would sit open beside it.
+  const already =
+    live.find((d) => d.sopType === sopType && (d.sopNumber === sopNumber || d.customerPo === payload.order_number)) ??
+    (kind === 'order' ? live.find((d) => d.sopType === 3 && d.customerPo === payload.order_number) : undefined);
   if (already) {
     return { ok: true, documents: [], gp: { customer_number: customerNumber, sop_type: already.sopType, sop_number: already.sopNumber, outcome: 'existing' }, warnings: [] };
   }

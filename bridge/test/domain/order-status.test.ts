@@ -60,6 +60,12 @@ describe('mapOrder by status', () => {
     expect(expectSuccess(mapOrder(order, profile, transferred))).toMatchObject({ documents: [], gp: { sop_number: 'STDINV0001234', outcome: 'existing' } });
   });
 
+  it('when a late processing message arrives after GP has the invoice, then no Order is created beside it', () => {
+    const order = wooOrder('percent-coupon-two-tax-rates-ca');
+    const ctx = orderContext(order, profile, { existingDocuments: [sopRef(3, 'WI76', '76')] });
+    expect(expectSuccess(mapOrder(order, profile, ctx))).toMatchObject({ documents: [], gp: { sop_type: 3, sop_number: 'WI76', outcome: 'existing' } });
+  });
+
   it('when the only earlier document was voided, then a new one is created', () => {
     const order = wooOrder('single-line-simple-ca');
     const ctx = orderContext(order, profile, { existingDocuments: [sopRef(3, 'WI74', '74', { voided: true, posted: true })] });
