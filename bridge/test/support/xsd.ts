@@ -42,7 +42,9 @@ export async function expectValidEConnect(xml: string): Promise<void> {
  * Validates many documents in one xmllint run (the schema is compiled once per run, which is most of the
  * cost): file name → xmllint's messages for that file, empty when valid.
  */
-export async function validateEConnectBatch(documents: ReadonlyArray<{ name: string; xml: string }>): Promise<Map<string, string[]>> {
+export async function validateEConnectBatch(
+  documents: ReadonlyArray<{ name: string; xml: string }>,
+): Promise<Map<string, string[]>> {
   const names = documents.map((d, i) => `doc-${i}.xml`);
   const result = await validateXML({
     xml: documents.map((d, i) => ({ fileName: names[i]!, contents: d.xml })),
@@ -63,17 +65,24 @@ export async function validateEConnectBatch(documents: ReadonlyArray<{ name: str
  * document (about a second each on this machine). Each document is its own file; xmllint's messages start
  * with that file name, so the label says which document failed.
  */
-export async function validateEConnectAll(documents: ReadonlyArray<{ label: string; xml: string }>): Promise<XsdResult> {
+export async function validateEConnectAll(
+  documents: ReadonlyArray<{ label: string; xml: string }>,
+): Promise<XsdResult> {
   if (documents.length === 0) return { valid: true, errors: [] };
   const result = await validateXML({
-    xml: documents.map((d, i) => ({ fileName: `doc${String(i).padStart(4, '0')}_${d.label.replace(/[^A-Za-z0-9._-]+/g, '_')}.xml`, contents: d.xml })),
+    xml: documents.map((d, i) => ({
+      fileName: `doc${String(i).padStart(4, '0')}_${d.label.replace(/[^A-Za-z0-9._-]+/g, '_')}.xml`,
+      contents: d.xml,
+    })),
     schema: [{ fileName: 'eConnect.xsd', contents: schema() }],
   });
   return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
 }
 
 /** Asserts every document is schema-valid, in one xmllint run; the failures name the documents. */
-export async function expectAllValidEConnect(documents: ReadonlyArray<{ label: string; xml: string }>): Promise<void> {
+export async function expectAllValidEConnect(
+  documents: ReadonlyArray<{ label: string; xml: string }>,
+): Promise<void> {
   const result = await validateEConnectAll(documents);
   expect(result.errors, 'eConnect XML not valid against eConnect.xsd').toEqual([]);
   expect(result.valid).toBe(true);
