@@ -203,4 +203,13 @@ describe('POST /v1/preview and GET /v1/inventory on the sandbox GP', () => {
     const second = (await next.json()) as { items: Array<{ item_number: string }> };
     expect(second.items.map((i) => i.item_number)).not.toContain(page.items[0]?.item_number);
   });
+
+  it('when the inventory cursor was not issued by the bridge, then 400 validation_failed names cursor', async () => {
+    const { app } = sandboxApp();
+
+    const res = await app.request(signed('GET', '/v1/inventory?cursor=not-a-cursor'));
+
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'cursor' }] });
+  });
 });

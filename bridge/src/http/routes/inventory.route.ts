@@ -49,11 +49,21 @@ export function inventoryRoute(deps: AppDeps) {
         issuesToFieldErrors(parsed.error.issues),
       );
     }
-    const page = await deps.gateway.readInventory({
-      cursor: parsed.data.cursor ?? null,
-      limit: parsed.data.limit,
-      sites: parseSites(parsed.data.sites),
-    });
+    const page = await deps.gateway
+      .readInventory({
+        cursor: parsed.data.cursor ?? null,
+        limit: parsed.data.limit,
+        sites: parseSites(parsed.data.sites),
+      })
+      .catch((error: unknown) => {
+        // The adapters' InvalidCursorError, matched by name so http/ does not depend on adapters/.
+        if (error instanceof Error && error.name === 'InvalidCursorError') {
+          throw new ApiError('validation_failed', 'The inventory cursor is invalid.', [
+            { path: 'cursor', message: error.message },
+          ]);
+        }
+        throw error;
+      });
     const body: InventoryResponse = {
       items: page.items.map((row) => ({
         item_number: row.itemNumber,
