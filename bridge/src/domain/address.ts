@@ -17,7 +17,14 @@ export function addresseeName(address: Address): string {
 }
 
 export function isBlankAddress(address: Address): boolean {
-  return [address.address_1, address.city, address.postcode, address.first_name, address.last_name, address.company].every((v) => v.trim() === '');
+  return [
+    address.address_1,
+    address.city,
+    address.postcode,
+    address.first_name,
+    address.last_name,
+    address.company,
+  ].every((v) => v.trim() === '');
 }
 
 export function countryName(code: string): string {
@@ -41,7 +48,12 @@ export interface AddressElementNames {
   readonly countryCode: boolean;
 }
 
-export function writeAddress(builder: NodeBuilder, address: Address, path: string, names: AddressElementNames): void {
+export function writeAddress(
+  builder: NodeBuilder,
+  address: Address,
+  path: string,
+  names: AddressElementNames,
+): void {
   builder
     .text('CNTCPRSN', personName(address), `${path}.first_name+last_name`)
     .text('ADDRESS1', address.address_1, `${path}.address_1`)

@@ -13,14 +13,21 @@ import type { CustomerContext, MappingResult } from './mapping-types.js';
  * codes (taCreateCustomerAddress) and the e-mail in GP's internet addresses (taCreateInternetAddresses,
  * Master_Type CUS), which is where the bridge looks customers up by e-mail.
  */
-export function mapCustomer(payload: CustomerPayload, profile: MappingProfile, ctx: CustomerContext): MappingResult {
+export function mapCustomer(
+  payload: CustomerPayload,
+  profile: MappingProfile,
+  ctx: CustomerContext,
+): MappingResult {
   return asResult(() => {
     const values = new GpValues(profile);
     const nodes = customerNodes(payload, profile, ctx, values);
     return {
       ok: true as const,
       documents: [{ transactions: [{ type: 'RMCustomerMasterType' as const, nodes }] }],
-      gp: { customer_number: ctx.customerNumber, outcome: ctx.exists ? ('updated' as const) : ('created' as const) },
+      gp: {
+        customer_number: ctx.customerNumber,
+        outcome: ctx.exists ? ('updated' as const) : ('created' as const),
+      },
       warnings: values.warnings,
     };
   });
@@ -41,11 +48,22 @@ export function customerName(payload: CustomerPayload): string {
  * would fail the document; the order's own ship-to address still travels in the header's address elements.
  */
 export function shipToAddressCode(customer: CustomerPayload, profile: MappingProfile): string {
-  return isBlankAddress(customer.shipping) ? profile.customers.billing_address_code : profile.customers.shipping_address_code;
+  return isBlankAddress(customer.shipping)
+    ? profile.customers.billing_address_code
+    : profile.customers.shipping_address_code;
 }
 
-export function customerNodes(payload: CustomerPayload, profile: MappingProfile, ctx: CustomerContext, values: GpValues): EConnectNode[] {
-  const { billing_address_code: billingCode, shipping_address_code: shippingCode, class_id: classId } = profile.customers;
+export function customerNodes(
+  payload: CustomerPayload,
+  profile: MappingProfile,
+  ctx: CustomerContext,
+  values: GpValues,
+): EConnectNode[] {
+  const {
+    billing_address_code: billingCode,
+    shipping_address_code: shippingCode,
+    class_id: classId,
+  } = profile.customers;
   const hasShipping = !isBlankAddress(payload.shipping);
   const number = ctx.customerNumber;
   const email = normaliseEmail(payload.email);
@@ -62,7 +80,8 @@ export function customerNodes(payload: CustomerPayload, profile: MappingProfile,
   writeAddress(master, payload.billing, 'customer.billing', { phone: 'PHNUMBR1', countryCode: true });
   // The class fills GP defaults (terms, accounts) only when the customer is created; on update it would
   // overwrite what GP users set since.
-  if (classId.trim() !== '' && !ctx.exists) master.text('CUSTCLAS', classId, 'profile.customers.class_id').value('UseCustomerClass', 1);
+  if (classId.trim() !== '' && !ctx.exists)
+    master.text('CUSTCLAS', classId, 'profile.customers.class_id').value('UseCustomerClass', 1);
   for (const { from, to } of profile.customers.fields) {
     const source = readSource(from, { payload, meta: payload.meta });
     if (source) master.text(to, source.value, `customer.${source.path}`);
@@ -70,7 +89,8 @@ export function customerNodes(payload: CustomerPayload, profile: MappingProfile,
 
   const nodes: EConnectNode[] = [master.build()];
   nodes.push(addressNode(values, number, billingCode, payload.billing, 'customer.billing'));
-  if (hasShipping) nodes.push(addressNode(values, number, shippingCode, payload.shipping, 'customer.shipping'));
+  if (hasShipping)
+    nodes.push(addressNode(values, number, shippingCode, payload.shipping, 'customer.shipping'));
   nodes.push(
     new NodeBuilder(values, 'taCreateInternetAddresses')
       .text('Master_Type', 'CUS')
@@ -83,7 +103,13 @@ export function customerNodes(payload: CustomerPayload, profile: MappingProfile,
   return nodes;
 }
 
-function addressNode(values: GpValues, number: string, code: string, address: CustomerPayload['billing'], path: string): EConnectNode {
+function addressNode(
+  values: GpValues,
+  number: string,
+  code: string,
+  address: CustomerPayload['billing'],
+  path: string,
+): EConnectNode {
   const builder = new NodeBuilder(values, 'taCreateCustomerAddress')
     .text('CUSTNMBR', number, 'customer')
     .text('ADRSCODE', code, 'profile.customers')

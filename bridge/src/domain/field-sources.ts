@@ -19,13 +19,18 @@ export function readSource(source: string, data: SourceData): { value: string; p
       return scalar(data.meta[name], `meta.${name}`);
     case 'attribute': {
       const wanted = name.toLowerCase();
-      const attribute = data.attributes?.find((a) => [a.name, a.label, a.name.replace(/^pa_/, '')].some((n) => n.toLowerCase() === wanted));
-      return attribute && attribute.values.length > 0 ? { value: attribute.values.join(', '), path: `attributes[${attribute.name}]` } : undefined;
+      const attribute = data.attributes?.find((a) =>
+        [a.name, a.label, a.name.replace(/^pa_/, '')].some((n) => n.toLowerCase() === wanted),
+      );
+      return attribute && attribute.values.length > 0
+        ? { value: attribute.values.join(', '), path: `attributes[${attribute.name}]` }
+        : undefined;
     }
     case 'field': {
       let current: unknown = data.payload;
       for (const segment of name.split('.')) {
-        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
+        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment))
+          return undefined;
         current = (current as Record<string, unknown>)[segment];
       }
       return scalar(current, name);

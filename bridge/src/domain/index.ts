@@ -6,11 +6,22 @@ export { mapCustomer, customerName } from './customer.mapper.js';
 export { mapProduct } from './product.mapper.js';
 export { mapOrder } from './order.mapper.js';
 export { mapRefund, REFUND_ADJUSTMENT_ITEM } from './refund.mapper.js';
-export { customerNumberFor, normaliseEmail, sopDocumentKey, itemNumberFor, type SopDocumentKind } from './keys.js';
+export {
+  customerNumberFor,
+  normaliseEmail,
+  sopDocumentKey,
+  itemNumberFor,
+  type SopDocumentKind,
+} from './keys.js';
 export { orderActionFor } from './status-map.js';
 export { toEConnectXml } from './econnect/xml.js';
 export { checkDocumentTotals, checkTaxLines, type ExpectedTotals } from './totals.js';
 export { MappingError } from './mapping-error.js';
 export { toCp1252 } from './gp/code-page.js';
 export type * from './mapping-types.js';
-export type { EConnectDocument, EConnectNode, EConnectTransaction, TransactionTypeName } from './econnect/document.js';
+export type {
+  EConnectDocument,
+  EConnectNode,
+  EConnectTransaction,
+  TransactionTypeName,
+} from './econnect/document.js';

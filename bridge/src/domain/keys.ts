@@ -25,17 +25,37 @@ export function normaliseEmail(email: string): string {
 export function customerNumberFor(customer: CustomerPayload, profile: MappingProfile): string {
   const { number_prefix: prefix, guest_prefix: guestPrefix } = profile.customers;
   if (customer.woo_customer_id !== null) {
-    return checkedKey(`${prefix}${customer.woo_customer_id}`, CUSTNMBR_LENGTH, 'taUpdateCreateCustomerRcd.CUSTNMBR', 'customer.woo_customer_id');
+    return checkedKey(
+      `${prefix}${customer.woo_customer_id}`,
+      CUSTNMBR_LENGTH,
+      'taUpdateCreateCustomerRcd.CUSTNMBR',
+      'customer.woo_customer_id',
+    );
   }
   const room = CUSTNMBR_LENGTH - guestPrefix.trim().length;
   // Fewer than 8 hex digits (32 bits) would make two guests sharing a number plausible in a large store.
   if (room < 8) {
-    throw new MappingError('field_too_long', `guest_prefix "${guestPrefix}" leaves ${room} of 15 characters for the e-mail hash; at least 8 are needed`, 'taUpdateCreateCustomerRcd.CUSTNMBR', {
-      path: 'profile.customers.guest_prefix', limit: CUSTNMBR_LENGTH - 8, length: guestPrefix.trim().length,
-    });
+    throw new MappingError(
+      'field_too_long',
+      `guest_prefix "${guestPrefix}" leaves ${room} of 15 characters for the e-mail hash; at least 8 are needed`,
+      'taUpdateCreateCustomerRcd.CUSTNMBR',
+      {
+        path: 'profile.customers.guest_prefix',
+        limit: CUSTNMBR_LENGTH - 8,
+        length: guestPrefix.trim().length,
+      },
+    );
   }
-  const hash = createHash('sha256').update(normaliseEmail(customer.email)).digest('hex').slice(0, Math.min(room, 12));
-  return checkedKey(`${guestPrefix}${hash}`, CUSTNMBR_LENGTH, 'taUpdateCreateCustomerRcd.CUSTNMBR', 'customer.email');
+  const hash = createHash('sha256')
+    .update(normaliseEmail(customer.email))
+    .digest('hex')
+    .slice(0, Math.min(room, 12));
+  return checkedKey(
+    `${guestPrefix}${hash}`,
+    CUSTNMBR_LENGTH,
+    'taUpdateCreateCustomerRcd.CUSTNMBR',
+    'customer.email',
+  );
 }
 
 export type SopDocumentKind = 'order' | 'invoice' | 'return';
@@ -43,15 +63,29 @@ export type SopDocumentKind = 'order' | 'invoice' | 'return';
 const SOP_TYPE: Record<SopDocumentKind, 2 | 3 | 4> = { order: 2, invoice: 3, return: 4 };
 
 /** `<prefix><reference>` upper case: the Woo order number (a refund: `<order number>-<refund id>`). */
-export function sopDocumentKey(kind: SopDocumentKind, reference: string, profile: MappingProfile): { sopType: 2 | 3 | 4; sopNumber: string } {
-  const prefix = { order: profile.documents.order_prefix, invoice: profile.documents.invoice_prefix, return: profile.documents.return_prefix }[kind];
-  const sopNumber = checkedKey(`${prefix}${reference}`, SOPNUMBE_LENGTH, 'taSopHdrIvcInsert.SOPNUMBE', kind === 'return' ? 'order_number, woo_refund_id' : 'order_number');
+export function sopDocumentKey(
+  kind: SopDocumentKind,
+  reference: string,
+  profile: MappingProfile,
+): { sopType: 2 | 3 | 4; sopNumber: string } {
+  const prefix = {
+    order: profile.documents.order_prefix,
+    invoice: profile.documents.invoice_prefix,
+    return: profile.documents.return_prefix,
+  }[kind];
+  const sopNumber = checkedKey(
+    `${prefix}${reference}`,
+    SOPNUMBE_LENGTH,
+    'taSopHdrIvcInsert.SOPNUMBE',
+    kind === 'return' ? 'order_number, woo_refund_id' : 'order_number',
+  );
   return { sopType: SOP_TYPE[kind], sopNumber };
 }
 
 /** The SKU as GP's item number: trimmed and upper case (GP keys are case-insensitive, stored as typed). */
 export function itemNumberFor(sku: string, path = 'sku'): string {
-  if (sku.trim() === '') throw new MappingError('missing_sku', `${path} is empty: GP needs the SKU as item number`, path);
+  if (sku.trim() === '')
+    throw new MappingError('missing_sku', `${path} is empty: GP needs the SKU as item number`, path);
   return checkedKey(sku, ITEMNMBR_LENGTH, 'taUpdateCreateItemRcd.ITEMNMBR', path);
 }
 
@@ -60,12 +94,25 @@ function checkedKey(raw: string, limit: number, field: string, path: string): st
   if (key === '') throw new MappingError('gp_validation', `${field} would be empty`, field, { path });
   if ([...key].some((c) => c.codePointAt(0)! > 0x7e || c.codePointAt(0)! < 0x20)) {
     // Keys are compared and typed by people in GP; only printable ASCII keeps them unambiguous.
-    throw new MappingError('unsupported_characters', `${field} "${key}" (from ${path}) must be printable ASCII`, field, { path, value: key });
+    throw new MappingError(
+      'unsupported_characters',
+      `${field} "${key}" (from ${path}) must be printable ASCII`,
+      field,
+      { path, value: key },
+    );
   }
   if (key.length > limit) {
-    throw new MappingError('field_too_long', `${field} "${key}" (from ${path}) is ${key.length} characters; GP accepts ${limit}`, field, {
-      path, limit, length: key.length, value: key,
-    });
+    throw new MappingError(
+      'field_too_long',
+      `${field} "${key}" (from ${path}) is ${key.length} characters; GP accepts ${limit}`,
+      field,
+      {
+        path,
+        limit,
+        length: key.length,
+        value: key,
+      },
+    );
   }
   return key;
 }

@@ -5,7 +5,12 @@ import { Decimal } from 'decimal.js';
  * 40 significant digits (GP numeric(19,5) needs 19) and half-up rounding, which is how WooCommerce rounds
  * tax per line (`wc_round_tax_total`) and how GP rounds currency amounts.
  */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export const Dec = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
 export type Dec = InstanceType<typeof Dec>;
 
 /** GP money and quantity parameters are numeric(19,5): at most 5 decimals reach GP. */
@@ -22,7 +27,10 @@ export function sum(values: readonly Dec[]): Dec {
 /** Decimals of a currency (USD 2, JPY 0) from the ICU data in Node's Intl; 2 when the code is unknown. */
 export function currencyDecimals(currency: string): number {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
   } catch {
     return 2;
   }

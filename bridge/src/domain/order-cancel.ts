@@ -8,39 +8,84 @@ import type { MappingResult, OrderContext } from './mapping-types.js';
  * cancelled, and a later repeat of the message finds it (`existing`) instead of reporting it missing.
  * eConnect cannot void what is posted: a posted invoice needs a return entered by a person (`document_posted`).
  */
-export function cancelOrder(payload: OrderPayload, profile: MappingProfile, ctx: OrderContext): MappingResult {
+export function cancelOrder(
+  payload: OrderPayload,
+  profile: MappingProfile,
+  ctx: OrderContext,
+): MappingResult {
   const customerNumber = ctx.customer.customerNumber;
   const sales = ctx.existingDocuments.filter((d) => d.sopType === 2 || d.sopType === 3);
   if (sales.length === 0) {
-    throw new MappingError('order_not_in_gp', `GP has no order or invoice for WooCommerce order ${payload.order_number} to cancel`, 'order_number', { order_number: payload.order_number });
+    throw new MappingError(
+      'order_not_in_gp',
+      `GP has no order or invoice for WooCommerce order ${payload.order_number} to cancel`,
+      'order_number',
+      { order_number: payload.order_number },
+    );
   }
   const posted = sales.filter((d) => d.posted && !d.voided && d.sopType === 3);
   if (posted.length > 0) {
-    throw new MappingError('document_posted', `GP invoice ${posted.map((d) => d.sopNumber).join(', ')} is posted; cancel it in GP with a return`, 'order_number', {
-      documents: posted.map((d) => ({ sop_type: d.sopType, sop_number: d.sopNumber })),
-    });
+    throw new MappingError(
+      'document_posted',
+      `GP invoice ${posted.map((d) => d.sopNumber).join(', ')} is posted; cancel it in GP with a return`,
+      'order_number',
+      {
+        documents: posted.map((d) => ({ sop_type: d.sopType, sop_number: d.sopNumber })),
+      },
+    );
   }
   const open = sales.filter((d) => !d.posted && !d.voided);
   if (open.length === 0) {
     const postedOrder = sales.find((d) => d.posted && !d.voided);
     if (postedOrder) {
-      throw new MappingError('document_posted', `GP document ${postedOrder.sopNumber} is in history; cancel it in GP`, 'order_number', {
-        documents: [{ sop_type: postedOrder.sopType, sop_number: postedOrder.sopNumber }],
-      });
+      throw new MappingError(
+        'document_posted',
+        `GP document ${postedOrder.sopNumber} is in history; cancel it in GP`,
+        'order_number',
+        {
+          documents: [{ sop_type: postedOrder.sopType, sop_number: postedOrder.sopNumber }],
+        },
+      );
     }
     const done = sales.find((d) => d.voided) ?? sales[0]!;
-    return { ok: true, documents: [], gp: { customer_number: customerNumber, sop_type: done.sopType, sop_number: done.sopNumber, outcome: 'existing' }, warnings: [] };
+    return {
+      ok: true,
+      documents: [],
+      gp: {
+        customer_number: customerNumber,
+        sop_type: done.sopType,
+        sop_number: done.sopNumber,
+        outcome: 'existing',
+      },
+      warnings: [],
+    };
   }
   const first = open[0]!;
   return {
     ok: true,
-    documents: [{
-      transactions: open.map((d) => ({
-        type: 'SOPVoidDocumentType' as const,
-        nodes: [{ node: 'taSopVoidDocument', fields: { SOPTYPE: String(d.sopType), SOPNUMBE: d.sopNumber, BACHNUMB: profile.documents.batch_id } }],
-      })),
-    }],
-    gp: { customer_number: customerNumber, sop_type: first.sopType, sop_number: first.sopNumber, outcome: 'voided' },
+    documents: [
+      {
+        transactions: open.map((d) => ({
+          type: 'SOPVoidDocumentType' as const,
+          nodes: [
+            {
+              node: 'taSopVoidDocument',
+              fields: {
+                SOPTYPE: String(d.sopType),
+                SOPNUMBE: d.sopNumber,
+                BACHNUMB: profile.documents.batch_id,
+              },
+            },
+          ],
+        })),
+      },
+    ],
+    gp: {
+      customer_number: customerNumber,
+      sop_type: first.sopType,
+      sop_number: first.sopNumber,
+      outcome: 'voided',
+    },
     warnings: [],
   };
 }

@@ -36,7 +36,12 @@ export function mapOrder(payload: OrderPayload, profile: MappingProfile, ctx: Or
     switch (action) {
       case 'ignore':
       case 'return':
-        return { ok: true, documents: [], gp: { customer_number: ctx.customer.customerNumber, outcome: 'skipped' }, warnings: [] };
+        return {
+          ok: true,
+          documents: [],
+          gp: { customer_number: ctx.customer.customerNumber, outcome: 'skipped' },
+          warnings: [],
+        };
       case 'cancel':
         return cancelOrder(payload, profile, ctx);
       case 'order':
@@ -46,34 +51,71 @@ export function mapOrder(payload: OrderPayload, profile: MappingProfile, ctx: Or
   });
 }
 
-function createSalesDocument(payload: OrderPayload, profile: MappingProfile, ctx: OrderContext, kind: 'order' | 'invoice'): MappingResult {
+function createSalesDocument(
+  payload: OrderPayload,
+  profile: MappingProfile,
+  ctx: OrderContext,
+  kind: 'order' | 'invoice',
+): MappingResult {
   const { sopType, sopNumber } = sopDocumentKey(kind, payload.order_number, profile);
   const customerNumber = ctx.customer.customerNumber;
   const live = ctx.existingDocuments.filter((d) => !d.voided);
   // Ours by number, or one a GP user made from it (an invoice transferred in GP carries the same customer PO).
   // An invoice also answers a late `order` message: the order has moved on, and a new Order would sit open beside it.
   const already =
-    live.find((d) => d.sopType === sopType && (d.sopNumber === sopNumber || d.customerPo === payload.order_number)) ??
-    (kind === 'order' ? live.find((d) => d.sopType === 3 && d.customerPo === payload.order_number) : undefined);
+    live.find(
+      (d) => d.sopType === sopType && (d.sopNumber === sopNumber || d.customerPo === payload.order_number),
+    ) ??
+    (kind === 'order'
+      ? live.find((d) => d.sopType === 3 && d.customerPo === payload.order_number)
+      : undefined);
   if (already) {
-    return { ok: true, documents: [], gp: { customer_number: customerNumber, sop_type: already.sopType, sop_number: already.sopNumber, outcome: 'existing' }, warnings: [] };
+    return {
+      ok: true,
+      documents: [],
+      gp: {
+        customer_number: customerNumber,
+        sop_type: already.sopType,
+        sop_number: already.sopNumber,
+        outcome: 'existing',
+      },
+      warnings: [],
+    };
   }
   const values = new GpValues(profile);
   const places = currencyDecimals(payload.currency);
   const openOrder: SopDocumentRef | undefined =
-    kind === 'invoice' ? live.find((d) => d.sopType === 2 && !d.posted && d.sopNumber === sopDocumentKey('order', payload.order_number, profile).sopNumber) : undefined;
+    kind === 'invoice'
+      ? live.find(
+          (d) =>
+            d.sopType === 2 &&
+            !d.posted &&
+            d.sopNumber === sopDocumentKey('order', payload.order_number, profile).sopNumber,
+        )
+      : undefined;
 
-  const identities = payload.lines.map((line, i) => ({ path: `lines[${i}]`, sku: line.sku, name: line.name, productId: line.product_id, variationId: line.variation_id }));
+  const identities = payload.lines.map((line, i) => ({
+    path: `lines[${i}]`,
+    sku: line.sku,
+    name: line.name,
+    productId: line.product_id,
+    variationId: line.variation_id,
+  }));
   const resolved = resolveItems(identities, profile, ctx.knownItems);
   const custom = orderCustomFields(payload, profile, values, { sopType, sopNumber });
   const useShipping = !isBlankAddress(payload.shipping);
   const shippingLine = payload.shipping_lines[0];
   const methodMap = profile.shipping.method_map;
-  const shippingMethod = shippingLine ? (methodMap[`${shippingLine.method_id}:${shippingLine.instance_id}`] ?? methodMap[shippingLine.method_id]) : undefined;
+  const shippingMethod = shippingLine
+    ? (methodMap[`${shippingLine.method_id}:${shippingLine.instance_id}`] ??
+      methodMap[shippingLine.method_id])
+    : undefined;
 
   const { transaction, figures } = salesTransaction(
     {
-      sopType, sopNumber, customerNumber,
+      sopType,
+      sopNumber,
+      customerNumber,
       docId: kind === 'order' ? profile.documents.order_docid : profile.documents.invoice_docid,
       docDate: storeDate(payload.created_at, profile.timezone, 'created_at'),
       customerName: customerName(payload.customer),
@@ -84,11 +126,27 @@ function createSalesDocument(payload: OrderPayload, profile: MappingProfile, ctx
       billToCode: profile.customers.billing_address_code,
       ...(shippingMethod !== undefined ? { shippingMethod } : {}),
       lines: payload.lines.map((line, i) => ({
-        path: `lines[${i}]`, item: resolved.items[i]!, description: line.name, quantity: line.quantity, total: line.total,
-        subtotal: line.subtotal, totalTax: line.total_tax, taxes: line.taxes,
+        path: `lines[${i}]`,
+        item: resolved.items[i]!,
+        description: line.name,
+        quantity: line.quantity,
+        total: line.total,
+        subtotal: line.subtotal,
+        totalTax: line.total_tax,
+        taxes: line.taxes,
       })),
-      shipping: payload.shipping_lines.map((s, i) => ({ path: `shipping_lines[${i}]`, total: s.total, totalTax: s.total_tax, taxes: s.taxes })),
-      fees: payload.fees.map((f, i) => ({ path: `fees[${i}]`, total: f.total, totalTax: f.total_tax, taxes: f.taxes })),
+      shipping: payload.shipping_lines.map((s, i) => ({
+        path: `shipping_lines[${i}]`,
+        total: s.total,
+        totalTax: s.total_tax,
+        taxes: s.taxes,
+      })),
+      fees: payload.fees.map((f, i) => ({
+        path: `fees[${i}]`,
+        total: f.total,
+        totalTax: f.total_tax,
+        taxes: f.taxes,
+      })),
       ...(openOrder ? { origin: { sopType: 2, sopNumber: openOrder.sopNumber } } : {}),
       headerText: custom.headerText,
       ...(custom.userDefined ? { userDefined: custom.userDefined } : {}),
@@ -101,12 +159,19 @@ function createSalesDocument(payload: OrderPayload, profile: MappingProfile, ctx
 
   const transactions: EConnectTransaction[] = [transaction];
   if (openOrder) {
-    transactions.push({ type: 'SOPDeleteDocumentType', nodes: [{ node: 'taSopDeleteDocument', fields: { SOPTYPE: '2', SOPNUMBE: openOrder.sopNumber } }] });
+    transactions.push({
+      type: 'SOPDeleteDocumentType',
+      nodes: [{ node: 'taSopDeleteDocument', fields: { SOPTYPE: '2', SOPNUMBE: openOrder.sopNumber } }],
+    });
   }
   const salesDocument: EConnectDocument = { transactions };
   const mismatch =
     checkTaxLines(payload.tax_lines, figures.cartTaxByRate, figures.shippingTaxByRate, places) ??
-    checkDocumentTotals(salesDocument, { total: payload.totals.total, tax: payload.totals.total_tax, currencyDecimals: places });
+    checkDocumentTotals(salesDocument, {
+      total: payload.totals.total,
+      tax: payload.totals.total_tax,
+      currencyDecimals: places,
+    });
   if (mismatch) return mismatch;
 
   // Placeholder items go in a document of their own, before the order: IVItemMasterType comes after
@@ -115,13 +180,28 @@ function createSalesDocument(payload: OrderPayload, profile: MappingProfile, ctx
   if (resolved.placeholders.length > 0) {
     documents.push({
       transactions: resolved.placeholders.flatMap((p) => {
-        values.warn('placeholder_item', `GP had no item ${p.itemNumber}; it is created in class "${profile.items.placeholder_class_id}" from ${p.path}`, `${p.path}.sku`);
-        return itemDocument(values, profile, { itemNumber: p.itemNumber, description: p.name, descriptionPath: `${p.path}.name`, classId: profile.items.placeholder_class_id, listPrice: null }).transactions;
+        values.warn(
+          'placeholder_item',
+          `GP had no item ${p.itemNumber}; it is created in class "${profile.items.placeholder_class_id}" from ${p.path}`,
+          `${p.path}.sku`,
+        );
+        return itemDocument(values, profile, {
+          itemNumber: p.itemNumber,
+          description: p.name,
+          descriptionPath: `${p.path}.name`,
+          classId: profile.items.placeholder_class_id,
+          listPrice: null,
+        }).transactions;
       }),
     });
   }
   for (const [i, item] of resolved.items.entries()) {
-    if (item.nonInventory) values.warn('non_inventory_line', `lines[${i}] (SKU "${payload.lines[i]?.sku ?? ''}") is not a GP item; sent as non-inventory line ${item.itemNumber}`, `lines[${i}].sku`);
+    if (item.nonInventory)
+      values.warn(
+        'non_inventory_line',
+        `lines[${i}] (SKU "${payload.lines[i]?.sku ?? ''}") is not a GP item; sent as non-inventory line ${item.itemNumber}`,
+        `lines[${i}].sku`,
+      );
   }
   documents.push(salesDocument);
   const result: MappingSuccess = {

@@ -34,7 +34,12 @@ export function mapProduct(payload: ProductPayload, profile: MappingProfile): Ma
         }
       },
     });
-    return { ok: true as const, documents: [document], gp: { item_number: itemNumber, outcome: 'updated' as const }, warnings: values.warnings };
+    return {
+      ok: true as const,
+      documents: [document],
+      gp: { item_number: itemNumber, outcome: 'updated' as const },
+      warnings: values.warnings,
+    };
   });
 }
 
@@ -57,15 +62,18 @@ export function itemDocument(values: GpValues, profile: MappingProfile, spec: It
     .value('UpdateIfExists', 1);
   // GP's short name defaults to nothing; the first 15 characters of the name are what GP users expect there.
   item.text('ITMSHNAM', [...toCp1252(spec.description.trim()).text].slice(0, 15).join('').trimEnd());
-  if (spec.classId.trim() !== '') item.text('ITMCLSCD', spec.classId, 'profile.items.class_id').value('UseItemClass', 1);
-  if (spec.listPrice !== null) item.value('LISTPRCE', formatExact(dec(spec.listPrice).toDecimalPlaces(GP_DECIMALS)));
+  if (spec.classId.trim() !== '')
+    item.text('ITMCLSCD', spec.classId, 'profile.items.class_id').value('UseItemClass', 1);
+  if (spec.listPrice !== null)
+    item.value('LISTPRCE', formatExact(dec(spec.listPrice).toDecimalPlaces(GP_DECIMALS)));
   spec.fields?.(item);
 
   const priceList = new NodeBuilder(values, 'taIVCreateItemPriceListHeader')
     .text('ITEMNMBR', spec.itemNumber, 'sku')
     .text('UOFM', profile.items.unit_of_measure, 'profile.items.unit_of_measure')
     .value('UpdateIfExists', 1);
-  if (profile.currency_id.trim() !== '') priceList.text('CURNCYID', profile.currency_id, 'profile.currency_id');
+  if (profile.currency_id.trim() !== '')
+    priceList.text('CURNCYID', profile.currency_id, 'profile.currency_id');
 
   return { transactions: [{ type: 'IVItemMasterType', nodes: [item.build(), priceList.build()] }] };
 }

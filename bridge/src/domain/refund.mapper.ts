@@ -28,48 +28,111 @@ export const REFUND_ADJUSTMENT_ITEM = 'WOO-REFUND';
  * "Refund"). Non-inventory keeps it out of stock and needs no GP item.
  * The return's document amount must equal the refunded amount to the cent, else `total_mismatch`.
  */
-export function mapRefund(payload: RefundPayload, profile: MappingProfile, ctx: RefundContext): MappingResult {
+export function mapRefund(
+  payload: RefundPayload,
+  profile: MappingProfile,
+  ctx: RefundContext,
+): MappingResult {
   return asResult((): MappingResult => {
-    const { sopType, sopNumber } = sopDocumentKey('return', `${payload.order_number}-${payload.woo_refund_id}`, profile);
+    const { sopType, sopNumber } = sopDocumentKey(
+      'return',
+      `${payload.order_number}-${payload.woo_refund_id}`,
+      profile,
+    );
     const customerNumber = ctx.customer.customerNumber;
     const live = ctx.orderDocuments.filter((d) => !d.voided);
     const already = live.find((d) => d.sopType === 4 && d.sopNumber === sopNumber);
-    if (already) return { ok: true, documents: [], gp: { customer_number: customerNumber, sop_type: 4, sop_number: sopNumber, outcome: 'existing' }, warnings: [] };
+    if (already)
+      return {
+        ok: true,
+        documents: [],
+        gp: { customer_number: customerNumber, sop_type: 4, sop_number: sopNumber, outcome: 'existing' },
+        warnings: [],
+      };
     if (live.length === 0) {
-      throw new MappingError('order_not_in_gp', `GP has no document for WooCommerce order ${payload.order_number}; the refund has nothing to return against`, 'order_number', { order_number: payload.order_number });
+      throw new MappingError(
+        'order_not_in_gp',
+        `GP has no document for WooCommerce order ${payload.order_number}; the refund has nothing to return against`,
+        'order_number',
+        { order_number: payload.order_number },
+      );
     }
     const values = new GpValues(profile);
     const invoice = live.find((d) => d.sopType === 3);
-    if (!invoice) values.warn('return_without_invoice', `GP has no invoice for order ${payload.order_number} yet; the return does not reference one`, 'order_number');
+    if (!invoice)
+      values.warn(
+        'return_without_invoice',
+        `GP has no invoice for order ${payload.order_number} yet; the return does not reference one`,
+        'order_number',
+      );
     const places = currencyDecimals(payload.currency);
 
     const goods = payload.lines.filter((l) => !dec(l.quantity).isZero());
     const corrections = payload.lines.filter((l) => dec(l.quantity).isZero());
     const resolved = resolveItems(
-      goods.map((l) => ({ path: `lines[${payload.lines.indexOf(l)}]`, sku: l.sku, name: l.name, productId: l.product_id, variationId: l.variation_id })),
+      goods.map((l) => ({
+        path: `lines[${payload.lines.indexOf(l)}]`,
+        sku: l.sku,
+        name: l.name,
+        productId: l.product_id,
+        variationId: l.variation_id,
+      })),
       profile,
       ctx.knownItems,
     );
     const description = payload.reason.trim() !== '' ? payload.reason : 'Refund';
     const lines: SalesLineInput[] = goods.map((l, i) => ({
-      path: `lines[${payload.lines.indexOf(l)}]`, item: resolved.items[i]!, description: l.name, quantity: l.quantity, total: l.total,
-      totalTax: l.total_tax, taxes: l.taxes, returned: true,
+      path: `lines[${payload.lines.indexOf(l)}]`,
+      item: resolved.items[i]!,
+      description: l.name,
+      quantity: l.quantity,
+      total: l.total,
+      totalTax: l.total_tax,
+      taxes: l.taxes,
+      returned: true,
     }));
     for (const l of corrections) {
-      lines.push({ path: `lines[${payload.lines.indexOf(l)}]`, item: { itemNumber: REFUND_ADJUSTMENT_ITEM, nonInventory: true }, description: `${description}: ${l.name}`, quantity: '1', total: l.total, totalTax: l.total_tax, taxes: l.taxes });
+      lines.push({
+        path: `lines[${payload.lines.indexOf(l)}]`,
+        item: { itemNumber: REFUND_ADJUSTMENT_ITEM, nonInventory: true },
+        description: `${description}: ${l.name}`,
+        quantity: '1',
+        total: l.total,
+        totalTax: l.total_tax,
+        taxes: l.taxes,
+      });
     }
-    const nothingItemised = lines.length === 0 && payload.shipping_lines.length === 0 && payload.fees.length === 0;
+    const nothingItemised =
+      lines.length === 0 && payload.shipping_lines.length === 0 && payload.fees.length === 0;
     if (nothingItemised) {
-      lines.push({ path: 'amount', item: { itemNumber: REFUND_ADJUSTMENT_ITEM, nonInventory: true }, description, quantity: '1', total: payload.amount, totalTax: '0', taxes: [] });
+      lines.push({
+        path: 'amount',
+        item: { itemNumber: REFUND_ADJUSTMENT_ITEM, nonInventory: true },
+        description,
+        quantity: '1',
+        total: payload.amount,
+        totalTax: '0',
+        taxes: [],
+      });
     } else if (lines.length === 0) {
       // Only shipping or fees refunded: GP still needs a line; a zero line keeps the amounts in freight/misc.
-      lines.push({ path: 'amount', item: { itemNumber: REFUND_ADJUSTMENT_ITEM, nonInventory: true }, description, quantity: '1', total: '0', totalTax: '0', taxes: [] });
+      lines.push({
+        path: 'amount',
+        item: { itemNumber: REFUND_ADJUSTMENT_ITEM, nonInventory: true },
+        description,
+        quantity: '1',
+        total: '0',
+        totalTax: '0',
+        taxes: [],
+      });
     }
 
     const useShipping = !isBlankAddress(payload.shipping);
     const { transaction } = salesTransaction(
       {
-        sopType, sopNumber, customerNumber,
+        sopType,
+        sopNumber,
+        customerNumber,
         docId: profile.documents.return_docid,
         docDate: storeDate(payload.created_at, profile.timezone, 'created_at'),
         customerName: customerName(payload.customer),
@@ -79,8 +142,18 @@ export function mapRefund(payload: RefundPayload, profile: MappingProfile, ctx: 
         shipToCode: shipToAddressCode(payload.customer, profile),
         billToCode: profile.customers.billing_address_code,
         lines,
-        shipping: payload.shipping_lines.map((s, i) => ({ path: `shipping_lines[${i}]`, total: s.total, totalTax: s.total_tax, taxes: s.taxes })),
-        fees: payload.fees.map((f, i) => ({ path: `fees[${i}]`, total: f.total, totalTax: f.total_tax, taxes: f.taxes })),
+        shipping: payload.shipping_lines.map((s, i) => ({
+          path: `shipping_lines[${i}]`,
+          total: s.total,
+          totalTax: s.total_tax,
+          taxes: s.taxes,
+        })),
+        fees: payload.fees.map((f, i) => ({
+          path: `fees[${i}]`,
+          total: f.total,
+          totalTax: f.total_tax,
+          taxes: f.taxes,
+        })),
         ...(invoice ? { origin: { sopType: 3, sopNumber: invoice.sopNumber } } : {}),
         currencyDecimals: places,
       },
@@ -88,18 +161,37 @@ export function mapRefund(payload: RefundPayload, profile: MappingProfile, ctx: 
       values,
     );
     const document: EConnectDocument = { transactions: [transaction] };
-    const itemTax = sum([...payload.lines, ...payload.shipping_lines, ...payload.fees].map((l) => dec(l.total_tax)));
-    const mismatch = checkDocumentTotals(document, { total: payload.amount, ...(nothingItemised ? {} : { tax: itemTax.toFixed() }), currencyDecimals: places });
+    const itemTax = sum(
+      [...payload.lines, ...payload.shipping_lines, ...payload.fees].map((l) => dec(l.total_tax)),
+    );
+    const mismatch = checkDocumentTotals(document, {
+      total: payload.amount,
+      ...(nothingItemised ? {} : { tax: itemTax.toFixed() }),
+      currencyDecimals: places,
+    });
     if (mismatch) return mismatch;
 
     const documents: EConnectDocument[] = [];
     if (resolved.placeholders.length > 0) {
       documents.push({
-        transactions: resolved.placeholders.flatMap((p) =>
-          itemDocument(values, profile, { itemNumber: p.itemNumber, description: p.name, descriptionPath: `${p.path}.name`, classId: profile.items.placeholder_class_id, listPrice: null }).transactions),
+        transactions: resolved.placeholders.flatMap(
+          (p) =>
+            itemDocument(values, profile, {
+              itemNumber: p.itemNumber,
+              description: p.name,
+              descriptionPath: `${p.path}.name`,
+              classId: profile.items.placeholder_class_id,
+              listPrice: null,
+            }).transactions,
+        ),
       });
     }
     documents.push(document);
-    return { ok: true, documents, gp: { customer_number: customerNumber, sop_type: 4, sop_number: sopNumber, outcome: 'created' }, warnings: values.warnings };
+    return {
+      ok: true,
+      documents,
+      gp: { customer_number: customerNumber, sop_type: 4, sop_number: sopNumber, outcome: 'created' },
+      warnings: values.warnings,
+    };
   });
 }

@@ -6,12 +6,22 @@ import { MappingError } from './mapping-error.js';
  */
 export function storeDate(isoDateTime: string, timeZone: string, path: string): string {
   const instant = new Date(isoDateTime);
-  if (Number.isNaN(instant.getTime())) throw new MappingError('gp_validation', `${path} "${isoDateTime}" is not a date`, path);
+  if (Number.isNaN(instant.getTime()))
+    throw new MappingError('gp_validation', `${path} "${isoDateTime}" is not a date`, path);
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(instant);
   } catch {
-    throw new MappingError('gp_validation', `profile.timezone "${timeZone}" is not an IANA time zone`, 'profile.timezone');
+    throw new MappingError(
+      'gp_validation',
+      `profile.timezone "${timeZone}" is not an IANA time zone`,
+      'profile.timezone',
+    );
   }
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
@@ -27,9 +37,16 @@ export function customFieldDate(value: string, timeZone: string, path: string): 
   if (dateOnly) {
     const [, y, m, d] = dateOnly;
     const check = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-    if (check.getUTCFullYear() === Number(y) && check.getUTCMonth() === Number(m) - 1 && check.getUTCDate() === Number(d)) return trimmed;
+    if (
+      check.getUTCFullYear() === Number(y) &&
+      check.getUTCMonth() === Number(m) - 1 &&
+      check.getUTCDate() === Number(d)
+    )
+      return trimmed;
   } else if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed) && !Number.isNaN(new Date(trimmed).getTime())) {
     return storeDate(trimmed, timeZone, path);
   }
-  throw new MappingError('gp_validation', `${path} "${value}" is not a date (YYYY-MM-DD expected)`, path, { value });
+  throw new MappingError('gp_validation', `${path} "${value}" is not a date (YYYY-MM-DD expected)`, path, {
+    value,
+  });
 }

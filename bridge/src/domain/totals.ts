@@ -22,49 +22,95 @@ export interface ExpectedTotals {
   readonly currencyDecimals: number;
 }
 
-export function checkDocumentTotals(document: EConnectDocument, expected: ExpectedTotals): MappingFailure | null {
+export function checkDocumentTotals(
+  document: EConnectDocument,
+  expected: ExpectedTotals,
+): MappingFailure | null {
   for (const transaction of document.transactions) {
     if (transaction.type !== 'SOPTransactionType') continue;
     const header = transaction.nodes.find((n) => n.node === 'taSopHdrIvcInsert');
-    if (!header) return failure('gp_validation', 'the SOP document has no taSopHdrIvcInsert header', 'taSopHdrIvcInsert');
-    const amount = (name: string, fields: Readonly<Record<string, string>> = header.fields): Dec => dec(fields[name] ?? '0');
+    if (!header)
+      return failure(
+        'gp_validation',
+        'the SOP document has no taSopHdrIvcInsert header',
+        'taSopHdrIvcInsert',
+      );
+    const amount = (name: string, fields: Readonly<Record<string, string>> = header.fields): Dec =>
+      dec(fields[name] ?? '0');
     const lines = transaction.nodes.filter((n) => n.node === 'taSopLineIvcInsert');
 
     for (const line of lines) {
       const product = amount('UNITPRCE', line.fields).times(amount('QUANTITY', line.fields));
       if (!product.eq(amount('XTNDPRCE', line.fields))) {
-        return failure('gp_validation', `line ${line.fields['LNITMSEQ']}: UNITPRCE × QUANTITY = ${product.toFixed()} but XTNDPRCE is ${line.fields['XTNDPRCE']} (GP rule 722)`, 'taSopLineIvcInsert.XTNDPRCE', {
-          rule: 722, lnitmseq: line.fields['LNITMSEQ'], unit_price: line.fields['UNITPRCE'], quantity: line.fields['QUANTITY'], extended_price: line.fields['XTNDPRCE'],
-        });
+        return failure(
+          'gp_validation',
+          `line ${line.fields['LNITMSEQ']}: UNITPRCE × QUANTITY = ${product.toFixed()} but XTNDPRCE is ${line.fields['XTNDPRCE']} (GP rule 722)`,
+          'taSopLineIvcInsert.XTNDPRCE',
+          {
+            rule: 722,
+            lnitmseq: line.fields['LNITMSEQ'],
+            unit_price: line.fields['UNITPRCE'],
+            quantity: line.fields['QUANTITY'],
+            extended_price: line.fields['XTNDPRCE'],
+          },
+        );
       }
     }
     const lineSum = sum(lines.map((l) => amount('XTNDPRCE', l.fields)));
     if (!lineSum.eq(amount('SUBTOTAL'))) {
-      return failure('gp_validation', `SUBTOTAL ${header.fields['SUBTOTAL']} ≠ Σ XTNDPRCE ${lineSum.toFixed()} (GP rule 67)`, 'taSopHdrIvcInsert.SUBTOTAL', {
-        rule: 67, subtotal: header.fields['SUBTOTAL'], line_total: lineSum.toFixed(),
-      });
+      return failure(
+        'gp_validation',
+        `SUBTOTAL ${header.fields['SUBTOTAL']} ≠ Σ XTNDPRCE ${lineSum.toFixed()} (GP rule 67)`,
+        'taSopHdrIvcInsert.SUBTOTAL',
+        {
+          rule: 67,
+          subtotal: header.fields['SUBTOTAL'],
+          line_total: lineSum.toFixed(),
+        },
+      );
     }
-    const recomputed = sum(['SUBTOTAL', 'FREIGHT', 'MISCAMNT', 'TAXAMNT', 'FRTTXAMT', 'MSCTXAMT'].map((n) => amount(n))).minus(amount('TRDISAMT'));
+    const recomputed = sum(
+      ['SUBTOTAL', 'FREIGHT', 'MISCAMNT', 'TAXAMNT', 'FRTTXAMT', 'MSCTXAMT'].map((n) => amount(n)),
+    ).minus(amount('TRDISAMT'));
     if (!recomputed.eq(amount('DOCAMNT'))) {
-      return failure('gp_validation', `DOCAMNT ${header.fields['DOCAMNT']} ≠ the sum of its parts ${recomputed.toFixed()} (GP rule 235)`, 'taSopHdrIvcInsert.DOCAMNT', {
-        rule: 235, document_amount: header.fields['DOCAMNT'], recomputed: recomputed.toFixed(),
-      });
+      return failure(
+        'gp_validation',
+        `DOCAMNT ${header.fields['DOCAMNT']} ≠ the sum of its parts ${recomputed.toFixed()} (GP rule 235)`,
+        'taSopHdrIvcInsert.DOCAMNT',
+        {
+          rule: 235,
+          document_amount: header.fields['DOCAMNT'],
+          recomputed: recomputed.toFixed(),
+        },
+      );
     }
     const places = expected.currencyDecimals;
     const gpTax = sum(['TAXAMNT', 'FRTTXAMT', 'MSCTXAMT'].map((n) => amount(n)));
     if (expected.tax !== undefined) {
       const wooTax = roundMoney(dec(expected.tax), places);
       if (!roundMoney(gpTax, places).eq(wooTax)) {
-        return failure('tax_mismatch', `GP tax ${gpTax.toFixed(places)} ≠ WooCommerce tax ${wooTax.toFixed(places)}`, 'taSopHdrIvcInsert.TAXAMNT', {
-          woo_tax: wooTax.toFixed(places), gp_tax: gpTax.toFixed(places),
-        });
+        return failure(
+          'tax_mismatch',
+          `GP tax ${gpTax.toFixed(places)} ≠ WooCommerce tax ${wooTax.toFixed(places)}`,
+          'taSopHdrIvcInsert.TAXAMNT',
+          {
+            woo_tax: wooTax.toFixed(places),
+            gp_tax: gpTax.toFixed(places),
+          },
+        );
       }
     }
     const wooTotal = roundMoney(dec(expected.total), places);
     if (!roundMoney(recomputed, places).eq(wooTotal)) {
-      return failure('total_mismatch', `GP document amount ${recomputed.toFixed(places)} ≠ WooCommerce total ${wooTotal.toFixed(places)}`, 'taSopHdrIvcInsert.DOCAMNT', {
-        woo_total: wooTotal.toFixed(places), gp_total: recomputed.toFixed(places),
-      });
+      return failure(
+        'total_mismatch',
+        `GP document amount ${recomputed.toFixed(places)} ≠ WooCommerce total ${wooTotal.toFixed(places)}`,
+        'taSopHdrIvcInsert.DOCAMNT',
+        {
+          woo_total: wooTotal.toFixed(places),
+          gp_total: recomputed.toFixed(places),
+        },
+      );
     }
   }
   return null;
@@ -80,7 +126,11 @@ export function checkTaxLines(
   shippingTaxByRate: ReadonlyMap<number, Dec>,
   places: number,
 ): MappingFailure | null {
-  const rates = new Set([...taxLines.map((t) => t.rate_id), ...cartTaxByRate.keys(), ...shippingTaxByRate.keys()]);
+  const rates = new Set([
+    ...taxLines.map((t) => t.rate_id),
+    ...cartTaxByRate.keys(),
+    ...shippingTaxByRate.keys(),
+  ]);
   for (const rate of rates) {
     const line = taxLines.find((t) => t.rate_id === rate);
     for (const [label, woo, gp] of [
@@ -89,15 +139,27 @@ export function checkTaxLines(
     ] as const) {
       const wooAmount = roundMoney(dec(woo), places);
       if (!wooAmount.eq(gp)) {
-        return failure('tax_mismatch', `tax rate ${rate} (${line?.rate_code ?? 'no tax line'}): WooCommerce ${label} ${wooAmount.toFixed(places)} ≠ Σ item taxes ${gp.toFixed(places)}`, `tax_lines[rate_id=${rate}].${label}`, {
-          rate_id: rate, woo_tax: wooAmount.toFixed(places), gp_tax: gp.toFixed(places),
-        });
+        return failure(
+          'tax_mismatch',
+          `tax rate ${rate} (${line?.rate_code ?? 'no tax line'}): WooCommerce ${label} ${wooAmount.toFixed(places)} ≠ Σ item taxes ${gp.toFixed(places)}`,
+          `tax_lines[rate_id=${rate}].${label}`,
+          {
+            rate_id: rate,
+            woo_tax: wooAmount.toFixed(places),
+            gp_tax: gp.toFixed(places),
+          },
+        );
       }
     }
   }
   return null;
 }
 
-function failure(code: MappingFailure['code'], message: string, field: string, details?: Record<string, unknown>): MappingFailure {
+function failure(
+  code: MappingFailure['code'],
+  message: string,
+  field: string,
+  details?: Record<string, unknown>,
+): MappingFailure {
   return { ok: false, code, message, field, ...(details ? { details } : {}) };
 }

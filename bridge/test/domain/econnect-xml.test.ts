@@ -5,13 +5,47 @@ import { validateEConnect } from '../support/xsd.js';
 
 const sale: EConnectDocument = {
   transactions: [
-    { type: 'SOPDeleteDocumentType', nodes: [{ node: 'taSopDeleteDocument', fields: { SOPNUMBE: 'WO1', SOPTYPE: '2' } }] },
+    {
+      type: 'SOPDeleteDocumentType',
+      nodes: [{ node: 'taSopDeleteDocument', fields: { SOPNUMBE: 'WO1', SOPTYPE: '2' } }],
+    },
     {
       type: 'SOPTransactionType',
       nodes: [
-        { node: 'taSopHdrIvcInsert', fields: { BACHNUMB: 'WOO', CUSTNMBR: 'WC3', DOCDATE: '2026-11-29', SOPNUMBE: 'WI1', DOCID: 'STDINV', SOPTYPE: '3', CUSTNAME: 'A & B <C>' } },
-        { node: 'taSopLineIvcInsert', fields: { SOPTYPE: '3', SOPNUMBE: 'WI1', CUSTNMBR: 'WC3', DOCDATE: '2026-11-29', ITEMNMBR: 'A', QUANTITY: '1' } },
-        { node: 'taSopLineIvcInsert', fields: { SOPTYPE: '3', SOPNUMBE: 'WI1', CUSTNMBR: 'WC3', DOCDATE: '2026-11-29', ITEMNMBR: 'B', QUANTITY: '2' } },
+        {
+          node: 'taSopHdrIvcInsert',
+          fields: {
+            BACHNUMB: 'WOO',
+            CUSTNMBR: 'WC3',
+            DOCDATE: '2026-11-29',
+            SOPNUMBE: 'WI1',
+            DOCID: 'STDINV',
+            SOPTYPE: '3',
+            CUSTNAME: 'A & B <C>',
+          },
+        },
+        {
+          node: 'taSopLineIvcInsert',
+          fields: {
+            SOPTYPE: '3',
+            SOPNUMBE: 'WI1',
+            CUSTNMBR: 'WC3',
+            DOCDATE: '2026-11-29',
+            ITEMNMBR: 'A',
+            QUANTITY: '1',
+          },
+        },
+        {
+          node: 'taSopLineIvcInsert',
+          fields: {
+            SOPTYPE: '3',
+            SOPNUMBE: 'WI1',
+            CUSTNMBR: 'WC3',
+            DOCDATE: '2026-11-29',
+            ITEMNMBR: 'B',
+            QUANTITY: '2',
+          },
+        },
       ],
     },
   ],
@@ -24,7 +58,9 @@ describe('toEConnectXml', () => {
     expect(xml.indexOf('<SOPTransactionType>')).toBeLessThan(xml.indexOf('<SOPDeleteDocumentType>'));
     expect(xml.match(/<taSopLineIvcInsert_Items>/g)).toHaveLength(1);
     expect(xml.indexOf('</taSopLineIvcInsert_Items>')).toBeLessThan(xml.indexOf('<taSopHdrIvcInsert>'));
-    expect(xml).toContain('<taSopHdrIvcInsert><SOPTYPE>3</SOPTYPE><DOCID>STDINV</DOCID><SOPNUMBE>WI1</SOPNUMBE><DOCDATE>2026-11-29</DOCDATE><CUSTNMBR>WC3</CUSTNMBR>');
+    expect(xml).toContain(
+      '<taSopHdrIvcInsert><SOPTYPE>3</SOPTYPE><DOCID>STDINV</DOCID><SOPNUMBE>WI1</SOPNUMBE><DOCDATE>2026-11-29</DOCDATE><CUSTNMBR>WC3</CUSTNMBR>',
+    );
   });
 
   it('when values hold XML characters, then they are escaped', () => {
@@ -36,17 +72,39 @@ describe('toEConnectXml', () => {
   });
 
   it('when a required element is missing, then the schema check fails (the validator is not a rubber stamp)', async () => {
-    const broken = toEConnectXml({ transactions: [{ type: 'SOPDeleteDocumentType', nodes: [{ node: 'taSopDeleteDocument', fields: { SOPTYPE: '2' } }] }] });
+    const broken = toEConnectXml({
+      transactions: [
+        { type: 'SOPDeleteDocumentType', nodes: [{ node: 'taSopDeleteDocument', fields: { SOPTYPE: '2' } }] },
+      ],
+    });
     const result = await validateEConnect(broken);
     expect(result.valid).toBe(false);
     expect(result.errors.join('\n')).toContain('SOPNUMBE');
   });
 
   it('when a value holds a control character XML cannot carry, then serialising refuses it rather than writing broken XML', () => {
-    expect(() => toEConnectXml({ transactions: [{ type: 'SOPDeleteDocumentType', nodes: [{ node: 'taSopDeleteDocument', fields: { SOPTYPE: '2', SOPNUMBE: 'WO\u0001' } }] }] })).toThrow(/XML 1.0/);
+    expect(() =>
+      toEConnectXml({
+        transactions: [
+          {
+            type: 'SOPDeleteDocumentType',
+            nodes: [{ node: 'taSopDeleteDocument', fields: { SOPTYPE: '2', SOPNUMBE: 'WO\u0001' } }],
+          },
+        ],
+      }),
+    ).toThrow(/XML 1.0/);
   });
 
   it('when a node has an element the schema does not know, then serialising refuses it', () => {
-    expect(() => toEConnectXml({ transactions: [{ type: 'SOPDeleteDocumentType', nodes: [{ node: 'taSopDeleteDocument', fields: { SOPTYPE: '2', SOPNUMBE: 'X', FRTAMNT: '1' } }] }] })).toThrow(/FRTAMNT/);
+    expect(() =>
+      toEConnectXml({
+        transactions: [
+          {
+            type: 'SOPDeleteDocumentType',
+            nodes: [{ node: 'taSopDeleteDocument', fields: { SOPTYPE: '2', SOPNUMBE: 'X', FRTAMNT: '1' } }],
+          },
+        ],
+      }),
+    ).toThrow(/FRTAMNT/);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { customerNumberFor, itemNumberFor, MappingError, normaliseEmail, sopDocumentKey } from '../../src/domain/index.js';
+import {
+  customerNumberFor,
+  itemNumberFor,
+  MappingError,
+  normaliseEmail,
+  sopDocumentKey,
+} from '../../src/domain/index.js';
 import { profileWith, syntheticCustomer } from '../support/domain-fixtures.js';
 
 const profile = profileWith();
@@ -23,7 +29,12 @@ describe('normaliseEmail', () => {
 
 describe('customerNumberFor', () => {
   it('when the customer is registered, then the number is the prefix and the Woo user id, upper case', () => {
-    expect(customerNumberFor(syntheticCustomer('customer-cyrillic'), profileWith({ customers: { number_prefix: 'web-' } }))).toBe('WEB-42');
+    expect(
+      customerNumberFor(
+        syntheticCustomer('customer-cyrillic'),
+        profileWith({ customers: { number_prefix: 'web-' } }),
+      ),
+    ).toBe('WEB-42');
   });
 
   it('when a guest comes back with the same e-mail in other case, then the number is the same; another e-mail gives another number', () => {
@@ -35,12 +46,23 @@ describe('customerNumberFor', () => {
   });
 
   it('when the prefix and user id exceed 15 characters, then it is field_too_long rather than a cut number', () => {
-    const error = thrown(() => customerNumberFor({ ...guest, woo_customer_id: 123456789 }, profileWith({ customers: { number_prefix: 'WOOSTORE-' } })));
-    expect(error).toMatchObject({ code: 'field_too_long', field: 'taUpdateCreateCustomerRcd.CUSTNMBR', details: { limit: 15, length: 18 } });
+    const error = thrown(() =>
+      customerNumberFor(
+        { ...guest, woo_customer_id: 123456789 },
+        profileWith({ customers: { number_prefix: 'WOOSTORE-' } }),
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'field_too_long',
+      field: 'taUpdateCreateCustomerRcd.CUSTNMBR',
+      details: { limit: 15, length: 18 },
+    });
   });
 
   it('when the guest prefix leaves less than 8 characters for the hash, then it is refused', () => {
-    expect(thrown(() => customerNumberFor(guest, profileWith({ customers: { guest_prefix: 'WOOGUEST' } }))).code).toBe('field_too_long');
+    expect(
+      thrown(() => customerNumberFor(guest, profileWith({ customers: { guest_prefix: 'WOOGUEST' } }))).code,
+    ).toBe('field_too_long');
   });
 });
 
@@ -53,7 +75,11 @@ describe('sopDocumentKey', () => {
 
   it('when the number would pass 21 characters, then it is a clear field_too_long', () => {
     const error = thrown(() => sopDocumentKey('return', '2026-000000123456-99999', profile));
-    expect(error).toMatchObject({ code: 'field_too_long', field: 'taSopHdrIvcInsert.SOPNUMBE', details: { limit: 21, length: 25 } });
+    expect(error).toMatchObject({
+      code: 'field_too_long',
+      field: 'taSopHdrIvcInsert.SOPNUMBE',
+      details: { limit: 21, length: 25 },
+    });
     expect(error.message).toContain('GP accepts 21');
   });
 });

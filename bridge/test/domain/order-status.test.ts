@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { mapOrder, orderActionFor, toEConnectXml } from '../../src/domain/index.js';
-import { expectSuccess, nodesOf, only, orderContext, profileWith, salesDocument, sopRef, wooOrder } from '../support/domain-fixtures.js';
+import {
+  expectSuccess,
+  nodesOf,
+  only,
+  orderContext,
+  profileWith,
+  salesDocument,
+  sopRef,
+  wooOrder,
+} from '../support/domain-fixtures.js';
 import { expectValidEConnect } from '../support/xsd.js';
 
 const profile = profileWith();
 
 describe('orderActionFor', () => {
   it('when statuses follow the default map, then processing orders, completed invoices, cancelled cancels, pending is ignored', () => {
-    expect(['processing', 'completed', 'refunded', 'cancelled', 'pending', 'on-hold', 'failed'].map((s) => orderActionFor(s, profile))).toEqual([
-      'order', 'invoice', 'return', 'cancel', 'ignore', 'ignore', 'ignore',
-    ]);
+    expect(
+      ['processing', 'completed', 'refunded', 'cancelled', 'pending', 'on-hold', 'failed'].map((s) =>
+        orderActionFor(s, profile),
+      ),
+    ).toEqual(['order', 'invoice', 'return', 'cancel', 'ignore', 'ignore', 'ignore']);
   });
 
   it('when a status is unknown to the map or carries the wc- prefix, then it is ignored or read without the prefix', () => {
@@ -22,12 +33,18 @@ describe('orderActionFor', () => {
 describe('mapOrder by status', () => {
   it('when the status is ignored, then no document is produced and the outcome is skipped', () => {
     const order = wooOrder('on-hold-bank-transfer-ny');
-    expect(expectSuccess(mapOrder(order, profile, orderContext(order, profile)))).toMatchObject({ documents: [], gp: { outcome: 'skipped' } });
+    expect(expectSuccess(mapOrder(order, profile, orderContext(order, profile)))).toMatchObject({
+      documents: [],
+      gp: { outcome: 'skipped' },
+    });
   });
 
   it('when a refunded order arrives, then nothing is written here: the refund messages carry the returns', () => {
     const order = wooOrder('full-refund-all-lines-ny');
-    expect(expectSuccess(mapOrder(order, profile, orderContext(order, profile)))).toMatchObject({ documents: [], gp: { outcome: 'skipped' } });
+    expect(expectSuccess(mapOrder(order, profile, orderContext(order, profile)))).toMatchObject({
+      documents: [],
+      gp: { outcome: 'skipped' },
+    });
   });
 
   it('when a completed order has no Order in GP, then a new Invoice is created', () => {
@@ -45,7 +62,12 @@ describe('mapOrder by status', () => {
     const result = expectSuccess(mapOrder(order, profile, ctx));
     expect(result.documents).toHaveLength(1);
     const document = salesDocument(result)!;
-    expect(only(document, 'taSopHdrIvcInsert')).toMatchObject({ SOPTYPE: '3', SOPNUMBE: 'WI90', ORIGTYPE: '2', ORIGNUMB: 'WO90' });
+    expect(only(document, 'taSopHdrIvcInsert')).toMatchObject({
+      SOPTYPE: '3',
+      SOPNUMBE: 'WI90',
+      ORIGTYPE: '2',
+      ORIGNUMB: 'WO90',
+    });
     expect(only(document, 'taSopDeleteDocument')).toEqual({ SOPTYPE: '2', SOPNUMBE: 'WO90' });
     const xml = toEConnectXml(document);
     expect(xml.indexOf('<SOPTransactionType>')).toBeLessThan(xml.indexOf('<SOPDeleteDocumentType>'));
@@ -55,20 +77,33 @@ describe('mapOrder by status', () => {
   it('when GP already has the document (ours, or an invoice a GP user transferred), then nothing is written and the outcome is existing', () => {
     const order = wooOrder('processing-then-completed-ca');
     const ours = orderContext(order, profile, { existingDocuments: [sopRef(3, 'WI90', '90')] });
-    expect(expectSuccess(mapOrder(order, profile, ours))).toMatchObject({ documents: [], gp: { sop_type: 3, sop_number: 'WI90', outcome: 'existing' } });
-    const transferred = orderContext(order, profile, { existingDocuments: [sopRef(3, 'STDINV0001234', '90', { posted: true })] });
-    expect(expectSuccess(mapOrder(order, profile, transferred))).toMatchObject({ documents: [], gp: { sop_number: 'STDINV0001234', outcome: 'existing' } });
+    expect(expectSuccess(mapOrder(order, profile, ours))).toMatchObject({
+      documents: [],
+      gp: { sop_type: 3, sop_number: 'WI90', outcome: 'existing' },
+    });
+    const transferred = orderContext(order, profile, {
+      existingDocuments: [sopRef(3, 'STDINV0001234', '90', { posted: true })],
+    });
+    expect(expectSuccess(mapOrder(order, profile, transferred))).toMatchObject({
+      documents: [],
+      gp: { sop_number: 'STDINV0001234', outcome: 'existing' },
+    });
   });
 
   it('when a late processing message arrives after GP has the invoice, then no Order is created beside it', () => {
     const order = wooOrder('percent-coupon-two-tax-rates-ca');
     const ctx = orderContext(order, profile, { existingDocuments: [sopRef(3, 'WI76', '76')] });
-    expect(expectSuccess(mapOrder(order, profile, ctx))).toMatchObject({ documents: [], gp: { sop_type: 3, sop_number: 'WI76', outcome: 'existing' } });
+    expect(expectSuccess(mapOrder(order, profile, ctx))).toMatchObject({
+      documents: [],
+      gp: { sop_type: 3, sop_number: 'WI76', outcome: 'existing' },
+    });
   });
 
   it('when the only earlier document was voided, then a new one is created', () => {
     const order = wooOrder('single-line-simple-ca');
-    const ctx = orderContext(order, profile, { existingDocuments: [sopRef(3, 'WI74', '74', { voided: true, posted: true })] });
+    const ctx = orderContext(order, profile, {
+      existingDocuments: [sopRef(3, 'WI74', '74', { voided: true, posted: true })],
+    });
     expect(expectSuccess(mapOrder(order, profile, ctx)).gp.outcome).toBe('created');
   });
 });
@@ -77,23 +112,47 @@ describe('mapOrder: cancellation', () => {
   const order = wooOrder('pending-then-cancelled-ca');
 
   it('when the order has an unposted document in GP, then it is voided in its batch', async () => {
-    const result = expectSuccess(mapOrder(order, profile, orderContext(order, profile, { existingDocuments: [sopRef(2, 'WO91', '91')] })));
+    const result = expectSuccess(
+      mapOrder(
+        order,
+        profile,
+        orderContext(order, profile, { existingDocuments: [sopRef(2, 'WO91', '91')] }),
+      ),
+    );
     expect(result.gp).toMatchObject({ sop_type: 2, sop_number: 'WO91', outcome: 'voided' });
-    expect(only(result.documents[0], 'taSopVoidDocument')).toEqual({ SOPTYPE: '2', SOPNUMBE: 'WO91', BACHNUMB: 'WOO' });
+    expect(only(result.documents[0], 'taSopVoidDocument')).toEqual({
+      SOPTYPE: '2',
+      SOPNUMBE: 'WO91',
+      BACHNUMB: 'WOO',
+    });
     await expectValidEConnect(toEConnectXml(result.documents[0]!));
   });
 
   it('when GP has no document for the order, then it is order_not_in_gp', () => {
-    expect(mapOrder(order, profile, orderContext(order, profile))).toMatchObject({ ok: false, code: 'order_not_in_gp' });
+    expect(mapOrder(order, profile, orderContext(order, profile))).toMatchObject({
+      ok: false,
+      code: 'order_not_in_gp',
+    });
   });
 
   it('when the invoice is posted, then it is document_posted for manual action', () => {
-    const ctx = orderContext(order, profile, { existingDocuments: [sopRef(3, 'WI91', '91', { posted: true })] });
-    expect(mapOrder(order, profile, ctx)).toMatchObject({ ok: false, code: 'document_posted', details: { documents: [{ sop_type: 3, sop_number: 'WI91' }] } });
+    const ctx = orderContext(order, profile, {
+      existingDocuments: [sopRef(3, 'WI91', '91', { posted: true })],
+    });
+    expect(mapOrder(order, profile, ctx)).toMatchObject({
+      ok: false,
+      code: 'document_posted',
+      details: { documents: [{ sop_type: 3, sop_number: 'WI91' }] },
+    });
   });
 
   it('when the document is already voided, then nothing is written and the outcome is existing', () => {
-    const ctx = orderContext(order, profile, { existingDocuments: [sopRef(2, 'WO91', '91', { voided: true, posted: true })] });
-    expect(expectSuccess(mapOrder(order, profile, ctx))).toMatchObject({ documents: [], gp: { outcome: 'existing' } });
+    const ctx = orderContext(order, profile, {
+      existingDocuments: [sopRef(2, 'WO91', '91', { voided: true, posted: true })],
+    });
+    expect(expectSuccess(mapOrder(order, profile, ctx))).toMatchObject({
+      documents: [],
+      gp: { outcome: 'existing' },
+    });
   });
 });

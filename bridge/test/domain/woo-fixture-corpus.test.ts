@@ -1,8 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkDocumentTotals, customerNumberFor, mapOrder, mapRefund, toEConnectXml } from '../../src/domain/index.js';
+import {
+  checkDocumentTotals,
+  customerNumberFor,
+  mapOrder,
+  mapRefund,
+  toEConnectXml,
+} from '../../src/domain/index.js';
 import { dec, sum } from '../../src/domain/money.js';
 import {
-  expectSuccess, nodesOf, only, orderContext, profileWith, RATE_MAP, refundContext, salesDocument, sopRef, wooOrder, wooRefunds, wooScenarios,
+  expectSuccess,
+  nodesOf,
+  only,
+  orderContext,
+  profileWith,
+  RATE_MAP,
+  refundContext,
+  salesDocument,
+  sopRef,
+  wooOrder,
+  wooRefunds,
+  wooScenarios,
 } from '../support/domain-fixtures.js';
 import { validateEConnectBatch } from '../support/xsd.js';
 
@@ -19,7 +36,9 @@ import { validateEConnectBatch } from '../support/xsd.js';
 const profile = profileWith({
   length_policy: 'truncate',
   timezone: 'America/Los_Angeles',
-  status_map: Object.fromEntries(['processing', 'completed', 'cancelled', 'on-hold', 'refunded', 'pending'].map((s) => [s, 'order'])),
+  status_map: Object.fromEntries(
+    ['processing', 'completed', 'cancelled', 'on-hold', 'refunded', 'pending'].map((s) => [s, 'order']),
+  ),
   items: { unmatched_sku_policy: 'non_inventory' },
   taxes: { rate_map: RATE_MAP },
 });
@@ -53,14 +72,23 @@ describe('WooCommerce 9.4 fixture orders → GP SOP documents', () => {
 
     it('when mapped, then GP DOCAMNT equals the WooCommerce total to the cent', () => {
       expect(header['DOCAMNT']).toBe(dec(order.totals.total).toFixed(2));
-      const parts = sum(['SUBTOTAL', 'FREIGHT', 'MISCAMNT', 'TAXAMNT', 'FRTTXAMT', 'MSCTXAMT'].map((e) => dec(header[e] ?? '0'))).minus(dec(header['TRDISAMT'] ?? '0'));
+      const parts = sum(
+        ['SUBTOTAL', 'FREIGHT', 'MISCAMNT', 'TAXAMNT', 'FRTTXAMT', 'MSCTXAMT'].map((e) =>
+          dec(header[e] ?? '0'),
+        ),
+      ).minus(dec(header['TRDISAMT'] ?? '0'));
       expect(parts.toFixed(2)).toBe(header['DOCAMNT']); // GP rule 235
     });
 
     it('when mapped, then SUBTOTAL is the sum of the line extended prices (rule 67) and each line is unit × quantity (rule 722)', () => {
       expect(lines).toHaveLength(order.lines.length);
       expect(sum(lines.map((l) => dec(l.fields['XTNDPRCE']!))).toFixed(2)).toBe(header['SUBTOTAL']);
-      for (const line of lines) expect(dec(line.fields['UNITPRCE']!).times(dec(line.fields['QUANTITY']!)).eq(dec(line.fields['XTNDPRCE']!))).toBe(true);
+      for (const line of lines)
+        expect(
+          dec(line.fields['UNITPRCE']!)
+            .times(dec(line.fields['QUANTITY']!))
+            .eq(dec(line.fields['XTNDPRCE']!)),
+        ).toBe(true);
     });
 
     it('when mapped, then per tax rate the detail rows add up to the WooCommerce tax line', () => {
@@ -68,8 +96,14 @@ describe('WooCommerce 9.4 fixture orders → GP SOP documents', () => {
       for (const taxLine of order.tax_lines) {
         const detail = RATE_MAP[String(taxLine.rate_id) as keyof typeof RATE_MAP];
         const rows = taxRows.filter((r) => r.fields['TAXDTLID'] === detail);
-        const cart = sum(rows.filter((r) => r.fields['TAXTYPE'] !== '1').map((r) => dec(r.fields['STAXAMNT'] ?? r.fields['MSCTXAMT'] ?? '0')));
-        const shipping = sum(rows.filter((r) => r.fields['TAXTYPE'] === '1').map((r) => dec(r.fields['FRTTXAMT'] ?? '0')));
+        const cart = sum(
+          rows
+            .filter((r) => r.fields['TAXTYPE'] !== '1')
+            .map((r) => dec(r.fields['STAXAMNT'] ?? r.fields['MSCTXAMT'] ?? '0')),
+        );
+        const shipping = sum(
+          rows.filter((r) => r.fields['TAXTYPE'] === '1').map((r) => dec(r.fields['FRTTXAMT'] ?? '0')),
+        );
         expect(cart.toFixed(2)).toBe(dec(taxLine.tax_total).toFixed(2));
         expect(shipping.toFixed(2)).toBe(dec(taxLine.shipping_tax_total).toFixed(2));
       }
@@ -78,7 +112,13 @@ describe('WooCommerce 9.4 fixture orders → GP SOP documents', () => {
     });
 
     it('when mapped, then the totals gate passes, no trade discount is sent and the document is valid eConnect', () => {
-      expect(checkDocumentTotals(document!, { total: order.totals.total, tax: order.totals.total_tax, currencyDecimals: 2 })).toBeNull();
+      expect(
+        checkDocumentTotals(document!, {
+          total: order.totals.total,
+          tax: order.totals.total_tax,
+          currencyDecimals: 2,
+        }),
+      ).toBeNull();
       expect(header['TRDISAMT']).toBe('0.00');
       result.documents.forEach((_, i) => expectValid(`${scenario}#${i}`));
     });
@@ -97,7 +137,9 @@ describe('WooCommerce 9.4 fixture refunds → GP SOP returns', () => {
     for (const refund of wooRefunds(scenario)) {
       const invoice = sopRef(3, `WI${order.order_number}`, order.order_number, { posted: true });
       const result = expectSuccess(mapRefund(refund, profile, refundContext(refund, profile, [invoice])));
-      result.documents.forEach((doc, i) => xml.push({ name: `refund-${refund.woo_refund_id}#${i}`, xml: toEConnectXml(doc) }));
+      result.documents.forEach((doc, i) =>
+        xml.push({ name: `refund-${refund.woo_refund_id}#${i}`, xml: toEConnectXml(doc) }),
+      );
       it(`when refund ${refund.woo_refund_id} is mapped, then the return's DOCAMNT is the refunded amount and it references the invoice`, () => {
         const header = only(salesDocument(result), 'taSopHdrIvcInsert');
         expect(header['SOPTYPE']).toBe('4');

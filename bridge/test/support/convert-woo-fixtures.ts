@@ -10,7 +10,8 @@ export function renderConvertedFixtures(): Map<string, string> {
   const files = new Map<string, string>();
   for (const { scenario, order, refunds } of convertAllScenarios()) {
     files.set(`${scenario}.order.json`, `${JSON.stringify(order, null, 2)}\n`);
-    for (const refund of refunds) files.set(`${scenario}.refund-${refund.woo_refund_id}.json`, `${JSON.stringify(refund, null, 2)}\n`);
+    for (const refund of refunds)
+      files.set(`${scenario}.refund-${refund.woo_refund_id}.json`, `${JSON.stringify(refund, null, 2)}\n`);
   }
   return files;
 }

@@ -2,12 +2,26 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  type CustomerPayload, CustomerPayloadSchema, type MappingProfile, MappingProfileSchema, type OrderPayload, OrderPayloadSchema,
-  type ProductPayload, ProductPayloadSchema, type RefundPayload, RefundPayloadSchema,
+  type CustomerPayload,
+  CustomerPayloadSchema,
+  type MappingProfile,
+  MappingProfileSchema,
+  type OrderPayload,
+  OrderPayloadSchema,
+  type ProductPayload,
+  ProductPayloadSchema,
+  type RefundPayload,
+  RefundPayloadSchema,
 } from '../../src/contracts/index.js';
 import type { EConnectDocument, EConnectNode } from '../../src/domain/econnect/document.js';
 import { customerNumberFor } from '../../src/domain/keys.js';
-import type { MappingResult, MappingSuccess, OrderContext, RefundContext, SopDocumentRef } from '../../src/domain/mapping-types.js';
+import type {
+  MappingResult,
+  MappingSuccess,
+  OrderContext,
+  RefundContext,
+  SopDocumentRef,
+} from '../../src/domain/mapping-types.js';
 
 /** Payload fixtures and small builders for the domain tests. Everything is parsed through the wire contract. */
 const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
@@ -25,12 +39,18 @@ export function wooRefunds(scenario: string): RefundPayload[] {
 }
 
 export function wooScenarios(): string[] {
-  return readdirSync(join(fixtures, 'woocommerce-9.4')).filter((f) => f.endsWith('.order.json')).map((f) => f.replace(/\.order\.json$/, '')).sort();
+  return readdirSync(join(fixtures, 'woocommerce-9.4'))
+    .filter((f) => f.endsWith('.order.json'))
+    .map((f) => f.replace(/\.order\.json$/, ''))
+    .sort();
 }
 
-export const syntheticCustomer = (name: string): CustomerPayload => CustomerPayloadSchema.parse(readJson(join(fixtures, 'synthetic', `${name}.json`)));
-export const syntheticProduct = (name: string): ProductPayload => ProductPayloadSchema.parse(readJson(join(fixtures, 'synthetic', `${name}.json`)));
-export const syntheticOrder = (name: string): OrderPayload => OrderPayloadSchema.parse(readJson(join(fixtures, 'synthetic', `${name}.json`)));
+export const syntheticCustomer = (name: string): CustomerPayload =>
+  CustomerPayloadSchema.parse(readJson(join(fixtures, 'synthetic', `${name}.json`)));
+export const syntheticProduct = (name: string): ProductPayload =>
+  ProductPayloadSchema.parse(readJson(join(fixtures, 'synthetic', `${name}.json`)));
+export const syntheticOrder = (name: string): OrderPayload =>
+  OrderPayloadSchema.parse(readJson(join(fixtures, 'synthetic', `${name}.json`)));
 
 /** A profile: contract defaults plus the overrides a test names. */
 export function profileWith(overrides: Record<string, unknown> = {}): MappingProfile {
@@ -38,9 +58,22 @@ export function profileWith(overrides: Record<string, unknown> = {}): MappingPro
 }
 
 /** GP tax details for the fixture store's rates (CA 1/2, reduced 3, NY 4/5) and the synthetic WA rates. */
-export const RATE_MAP = { '1': 'CA-STATE', '2': 'CA-COUNTY', '3': 'CA-REDUCED', '4': 'NY-STATE', '5': 'NY-CITY', '11': 'WA-STATE', '12': 'WA-COUNTY', '13': 'WA-SEATTLE' };
+export const RATE_MAP = {
+  '1': 'CA-STATE',
+  '2': 'CA-COUNTY',
+  '3': 'CA-REDUCED',
+  '4': 'NY-STATE',
+  '5': 'NY-CITY',
+  '11': 'WA-STATE',
+  '12': 'WA-COUNTY',
+  '13': 'WA-SEATTLE',
+};
 
-export function orderContext(order: OrderPayload, profile: MappingProfile, overrides: Partial<OrderContext> = {}): OrderContext {
+export function orderContext(
+  order: OrderPayload,
+  profile: MappingProfile,
+  overrides: Partial<OrderContext> = {},
+): OrderContext {
   return {
     customer: { customerNumber: customerNumberFor(order.customer, profile), exists: true },
     knownItems: new Set(order.lines.map((l) => l.sku.trim().toUpperCase()).filter((s) => s !== '')),
@@ -49,11 +82,28 @@ export function orderContext(order: OrderPayload, profile: MappingProfile, overr
   };
 }
 
-export function sopRef(sopType: number, sopNumber: string, customerPo: string, flags: { posted?: boolean; voided?: boolean } = {}): SopDocumentRef {
-  return { sopType, sopNumber, customerNumber: 'WC3', customerPo, documentAmount: '0', posted: flags.posted ?? false, voided: flags.voided ?? false };
+export function sopRef(
+  sopType: number,
+  sopNumber: string,
+  customerPo: string,
+  flags: { posted?: boolean; voided?: boolean } = {},
+): SopDocumentRef {
+  return {
+    sopType,
+    sopNumber,
+    customerNumber: 'WC3',
+    customerPo,
+    documentAmount: '0',
+    posted: flags.posted ?? false,
+    voided: flags.voided ?? false,
+  };
 }
 
-export function refundContext(refund: RefundPayload, profile: MappingProfile, orderDocuments: SopDocumentRef[]): RefundContext {
+export function refundContext(
+  refund: RefundPayload,
+  profile: MappingProfile,
+  orderDocuments: SopDocumentRef[],
+): RefundContext {
   return {
     customer: { customerNumber: customerNumberFor(refund.customer, profile), exists: true },
     knownItems: new Set(refund.lines.map((l) => l.sku.trim().toUpperCase()).filter((s) => s !== '')),
@@ -77,4 +127,5 @@ export function only(document: EConnectDocument | undefined, node: string): Read
 }
 
 /** The last document of a result: the sales document (placeholder items come first). */
-export const salesDocument = (result: MappingSuccess): EConnectDocument | undefined => result.documents.at(-1);
+export const salesDocument = (result: MappingSuccess): EConnectDocument | undefined =>
+  result.documents.at(-1);

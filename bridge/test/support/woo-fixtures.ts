@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  type CustomerPayload, CustomerPayloadSchema, type OrderPayload, OrderPayloadSchema, type RefundPayload, RefundPayloadSchema,
+  type CustomerPayload,
+  CustomerPayloadSchema,
+  type OrderPayload,
+  OrderPayloadSchema,
+  type RefundPayload,
+  RefundPayloadSchema,
 } from '../../src/contracts/index.js';
 
 /**
@@ -20,7 +25,13 @@ export const CONVERTED_DIR = resolve(here, '../fixtures/woocommerce-9.4');
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw export files
 
 /** Meta WooCommerce keeps for itself; never custom checkout fields. */
-const INTERNAL_META = new Set(['_billing_address_index', '_shipping_address_index', '_reduced_stock', '_restock_refunded_items', '_refunded_item_id']);
+const INTERNAL_META = new Set([
+  '_billing_address_index',
+  '_shipping_address_index',
+  '_reduced_stock',
+  '_restock_refunded_items',
+  '_refunded_item_id',
+]);
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 /** A stored figure as a decimal string; refunds are stored negative and sent as magnitudes. */
@@ -41,12 +52,25 @@ function taxes(item: Json, magnitude = false): Array<{ rate_id: number; total: s
 
 function visibleMeta(meta: Json[] | undefined): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const entry of meta ?? []) if (!INTERNAL_META.has(entry['key'])) result[entry['key']] = text(entry['value']);
+  for (const entry of meta ?? [])
+    if (!INTERNAL_META.has(entry['key'])) result[entry['key']] = text(entry['value']);
   return result;
 }
 
 function address(raw: Json): Json {
-  const keys = ['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'state', 'postcode', 'country', 'email', 'phone'];
+  const keys = [
+    'first_name',
+    'last_name',
+    'company',
+    'address_1',
+    'address_2',
+    'city',
+    'state',
+    'postcode',
+    'country',
+    'email',
+    'phone',
+  ];
   return Object.fromEntries(keys.map((k) => [k, text(raw[k])]));
 }
 
@@ -82,30 +106,68 @@ export function convertOrder(exported: Json, storeCustomers: Json[]): OrderPaylo
     customer: customerOf(order, storeCustomers),
     billing: address(order['billing']),
     shipping: address(order['shipping']),
-    payment: { method: text(order['payment_method']), method_title: text(order['payment_method_title']), transaction_id: text(order['transaction_id']), paid_at: order['date_paid'] ?? null },
+    payment: {
+      method: text(order['payment_method']),
+      method_title: text(order['payment_method_title']),
+      transaction_id: text(order['transaction_id']),
+      paid_at: order['date_paid'] ?? null,
+    },
     lines: (order['line_items'] as Json[]).map((line) => ({
-      woo_item_id: line['id'], product_id: line['product_id'], variation_id: line['variation_id'],
-      sku: text(context[String(line['id'])]?.['product_sku']), name: text(line['name']), quantity: figure(line['quantity']),
-      tax_class: text(line['tax_class']), subtotal: figure(line['subtotal']), subtotal_tax: figure(line['subtotal_tax']),
-      total: figure(line['total']), total_tax: figure(line['total_tax']), taxes: taxes(line), meta: visibleMeta(line['meta_data']),
+      woo_item_id: line['id'],
+      product_id: line['product_id'],
+      variation_id: line['variation_id'],
+      sku: text(context[String(line['id'])]?.['product_sku']),
+      name: text(line['name']),
+      quantity: figure(line['quantity']),
+      tax_class: text(line['tax_class']),
+      subtotal: figure(line['subtotal']),
+      subtotal_tax: figure(line['subtotal_tax']),
+      total: figure(line['total']),
+      total_tax: figure(line['total_tax']),
+      taxes: taxes(line),
+      meta: visibleMeta(line['meta_data']),
     })),
     shipping_lines: (order['shipping_lines'] as Json[]).map((s) => ({
-      woo_item_id: s['id'], method_id: text(s['method_id']), instance_id: text(s['instance_id']), method_title: text(s['method_title']),
-      total: figure(s['total']), total_tax: figure(s['total_tax']), taxes: taxes(s),
+      woo_item_id: s['id'],
+      method_id: text(s['method_id']),
+      instance_id: text(s['instance_id']),
+      method_title: text(s['method_title']),
+      total: figure(s['total']),
+      total_tax: figure(s['total_tax']),
+      taxes: taxes(s),
     })),
     fees: (order['fee_lines'] as Json[]).map((f) => ({
-      woo_item_id: f['id'], name: text(f['name']), tax_class: text(f['tax_class']), tax_status: text(f['tax_status']) || 'taxable',
-      total: figure(f['total']), total_tax: figure(f['total_tax']), taxes: taxes(f),
+      woo_item_id: f['id'],
+      name: text(f['name']),
+      tax_class: text(f['tax_class']),
+      tax_status: text(f['tax_status']) || 'taxable',
+      total: figure(f['total']),
+      total_tax: figure(f['total_tax']),
+      taxes: taxes(f),
     })),
-    coupons: (order['coupon_lines'] as Json[]).map((c) => ({ code: text(c['code']), discount: figure(c['discount']), discount_tax: figure(c['discount_tax']) })),
+    coupons: (order['coupon_lines'] as Json[]).map((c) => ({
+      code: text(c['code']),
+      discount: figure(c['discount']),
+      discount_tax: figure(c['discount_tax']),
+    })),
     tax_lines: (order['tax_lines'] as Json[]).map((t) => ({
-      rate_id: t['rate_id'], rate_code: text(t['rate_code']), label: text(t['label']), compound: Boolean(t['compound']),
-      rate_percent: t['rate_percent'] === null || t['rate_percent'] === undefined ? null : String(t['rate_percent']),
-      tax_total: figure(t['tax_total']), shipping_tax_total: figure(t['shipping_tax_total']),
+      rate_id: t['rate_id'],
+      rate_code: text(t['rate_code']),
+      label: text(t['label']),
+      compound: Boolean(t['compound']),
+      rate_percent:
+        t['rate_percent'] === null || t['rate_percent'] === undefined ? null : String(t['rate_percent']),
+      tax_total: figure(t['tax_total']),
+      shipping_tax_total: figure(t['shipping_tax_total']),
     })),
     totals: {
-      discount_total: figure(order['discount_total']), discount_tax: figure(order['discount_tax']), shipping_total: figure(order['shipping_total']),
-      shipping_tax: figure(order['shipping_tax']), cart_tax: figure(order['cart_tax']), total_tax: figure(order['total_tax']), total: figure(order['total']),
+      discount_total: figure(order['discount_total']),
+      discount_tax: figure(order['discount_tax']),
+      shipping_total: figure(order['shipping_total']),
+      shipping_tax: figure(order['shipping_tax']),
+      cart_tax: figure(order['cart_tax']),
+      total_tax: figure(order['total_tax']),
+      total: figure(order['total']),
     },
     customer_note: text(order['customer_note']),
     meta: visibleMeta(order['meta_data']),
@@ -115,7 +177,8 @@ export function convertOrder(exported: Json, storeCustomers: Json[]): OrderPaylo
 export function convertRefunds(exported: Json, storeCustomers: Json[]): RefundPayload[] {
   const order: Json = exported['order'];
   const context: Json = exported['items_context'] ?? {};
-  const refundedItem = (item: Json) => Number((item['meta_data'] as Json[]).find((m) => m['key'] === '_refunded_item_id')?.['value']);
+  const refundedItem = (item: Json) =>
+    Number((item['meta_data'] as Json[]).find((m) => m['key'] === '_refunded_item_id')?.['value']);
   return ((exported['refunds'] ?? []) as Json[]).map(({ refund }) =>
     RefundPayloadSchema.parse({
       schema_version: 1,
@@ -130,15 +193,32 @@ export function convertRefunds(exported: Json, storeCustomers: Json[]): RefundPa
       billing: address(order['billing']),
       shipping: address(order['shipping']),
       lines: (refund['line_items'] as Json[]).map((line) => ({
-        woo_item_id: line['id'], refunded_item_id: refundedItem(line), product_id: line['product_id'], variation_id: line['variation_id'],
-        sku: text(context[String(refundedItem(line))]?.['product_sku']), name: text(line['name']), quantity: figure(line['quantity'], true),
-        total: figure(line['total'], true), total_tax: figure(line['total_tax'], true), taxes: taxes(line, true),
+        woo_item_id: line['id'],
+        refunded_item_id: refundedItem(line),
+        product_id: line['product_id'],
+        variation_id: line['variation_id'],
+        sku: text(context[String(refundedItem(line))]?.['product_sku']),
+        name: text(line['name']),
+        quantity: figure(line['quantity'], true),
+        total: figure(line['total'], true),
+        total_tax: figure(line['total_tax'], true),
+        taxes: taxes(line, true),
       })),
       shipping_lines: (refund['shipping_lines'] as Json[]).map((s) => ({
-        woo_item_id: s['id'], refunded_item_id: refundedItem(s), name: text(s['name']), total: figure(s['total'], true), total_tax: figure(s['total_tax'], true), taxes: taxes(s, true),
+        woo_item_id: s['id'],
+        refunded_item_id: refundedItem(s),
+        name: text(s['name']),
+        total: figure(s['total'], true),
+        total_tax: figure(s['total_tax'], true),
+        taxes: taxes(s, true),
       })),
       fees: (refund['fee_lines'] as Json[]).map((f) => ({
-        woo_item_id: f['id'], refunded_item_id: refundedItem(f), name: text(f['name']), total: figure(f['total'], true), total_tax: figure(f['total_tax'], true), taxes: taxes(f, true),
+        woo_item_id: f['id'],
+        refunded_item_id: refundedItem(f),
+        name: text(f['name']),
+        total: figure(f['total'], true),
+        total_tax: figure(f['total_tax'], true),
+        taxes: taxes(f, true),
       })),
       meta: visibleMeta(refund['meta_data']),
     }),
@@ -153,12 +233,18 @@ export interface ConvertedScenario {
 
 /** Every scenario of the shared export, converted. */
 export function convertAllScenarios(): ConvertedScenario[] {
-  const storeCustomers = JSON.parse(readFileSync(join(WOO_FIXTURE_DIR, 'store/customers.json'), 'utf8')) as Json[];
+  const storeCustomers = JSON.parse(
+    readFileSync(join(WOO_FIXTURE_DIR, 'store/customers.json'), 'utf8'),
+  ) as Json[];
   return readdirSync(join(WOO_FIXTURE_DIR, 'orders'))
     .filter((f) => f.endsWith('.php.json'))
     .sort()
     .map((file) => {
       const exported = JSON.parse(readFileSync(join(WOO_FIXTURE_DIR, 'orders', file), 'utf8')) as Json;
-      return { scenario: file.replace(/\.php\.json$/, ''), order: convertOrder(exported, storeCustomers), refunds: convertRefunds(exported, storeCustomers) };
+      return {
+        scenario: file.replace(/\.php\.json$/, ''),
+        order: convertOrder(exported, storeCustomers),
+        refunds: convertRefunds(exported, storeCustomers),
+      };
     });
 }

@@ -9,10 +9,35 @@ import { toCp1252 } from './code-page.js';
  * a second customer), so they are refused when too long whatever the length policy says.
  */
 const KEY_ELEMENTS = new Set([
-  'CUSTNMBR', 'SOPNUMBE', 'ORIGNUMB', 'ITEMNMBR', 'ADRSCODE', 'PRBTADCD', 'PRSTADCD', 'STADDRCD', 'Master_ID',
-  'Master_Type', 'DOCID', 'BACHNUMB', 'CSTPONBR', 'LOCNCODE', 'TAXDTLID', 'TAXSCHID', 'FRTSCHID', 'MSCSCHID',
-  'SHIPMTHD', 'CURNCYID', 'UOFM', 'UOMSCHDL', 'ITMCLSCD', 'CUSTCLAS', 'PRCLEVEL', 'CHEKBKID', 'SLPRSNID',
-  'SALSTERR', 'PYMTRMID',
+  'CUSTNMBR',
+  'SOPNUMBE',
+  'ORIGNUMB',
+  'ITEMNMBR',
+  'ADRSCODE',
+  'PRBTADCD',
+  'PRSTADCD',
+  'STADDRCD',
+  'Master_ID',
+  'Master_Type',
+  'DOCID',
+  'BACHNUMB',
+  'CSTPONBR',
+  'LOCNCODE',
+  'TAXDTLID',
+  'TAXSCHID',
+  'FRTSCHID',
+  'MSCSCHID',
+  'SHIPMTHD',
+  'CURNCYID',
+  'UOFM',
+  'UOMSCHDL',
+  'ITMCLSCD',
+  'CUSTCLAS',
+  'PRCLEVEL',
+  'CHEKBKID',
+  'SLPRSNID',
+  'SALSTERR',
+  'PYMTRMID',
 ]);
 
 /**
@@ -32,15 +57,29 @@ export class GpValues {
     const converted = toCp1252(value);
     const outside = [...converted.transliterated, ...converted.unsupported];
     if (outside.length > 0 && this.profile.code_page_policy === 'reject') {
-      throw new MappingError('unsupported_characters', `${field}${where} has characters outside GP's code page 1252: ${outside.join(' ')}`, field, {
-        path, characters: outside,
-      });
+      throw new MappingError(
+        'unsupported_characters',
+        `${field}${where} has characters outside GP's code page 1252: ${outside.join(' ')}`,
+        field,
+        {
+          path,
+          characters: outside,
+        },
+      );
     }
     if (converted.transliterated.length > 0) {
-      this.warn('transliterated', `${field}${where}: ${converted.transliterated.join(' ')} written in Latin letters for GP's code page`, field);
+      this.warn(
+        'transliterated',
+        `${field}${where}: ${converted.transliterated.join(' ')} written in Latin letters for GP's code page`,
+        field,
+      );
     }
     if (converted.unsupported.length > 0) {
-      this.warn('unsupported_characters_replaced', `${field}${where}: ${converted.unsupported.join(' ')} have no Latin form and were written as '?'`, field);
+      this.warn(
+        'unsupported_characters_replaced',
+        `${field}${where}: ${converted.unsupported.join(' ')} have no Latin form and were written as '?'`,
+        field,
+      );
     }
     return this.fitLength(node, element, converted.text, field, path);
   }
@@ -55,11 +94,23 @@ export class GpValues {
     const length = [...text].length;
     if (limit === undefined || length <= limit) return text;
     if (KEY_ELEMENTS.has(element) || this.profile.length_policy === 'reject') {
-      throw new MappingError('field_too_long', `${field}${path ? ` (from ${path})` : ''} is ${length} characters; GP accepts ${limit}`, field, {
-        path, limit, length, value: text,
-      });
+      throw new MappingError(
+        'field_too_long',
+        `${field}${path ? ` (from ${path})` : ''} is ${length} characters; GP accepts ${limit}`,
+        field,
+        {
+          path,
+          limit,
+          length,
+          value: text,
+        },
+      );
     }
-    this.warn('truncated', `${field}${path ? ` (from ${path})` : ''} cut from ${length} to ${limit} characters`, field);
+    this.warn(
+      'truncated',
+      `${field}${path ? ` (from ${path})` : ''} cut from ${length} to ${limit} characters`,
+      field,
+    );
     return [...text].slice(0, limit).join('').trimEnd();
   }
 }

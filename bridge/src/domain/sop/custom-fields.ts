@@ -18,7 +18,9 @@ export function orderCustomFields(
   key: { sopType: number; sopNumber: string },
 ): { headerText: Array<{ element: string; value: string; path: string }>; userDefined?: EConnectNode } {
   const headerText: Array<{ element: string; value: string; path: string }> = [];
-  const userDefined = new NodeBuilder(values, 'taSopUserDefined').value('SOPTYPE', key.sopType).text('SOPNUMBE', key.sopNumber);
+  const userDefined = new NodeBuilder(values, 'taSopUserDefined')
+    .value('SOPTYPE', key.sopType)
+    .text('SOPNUMBE', key.sopNumber);
   let hasUserDefined = false;
   for (const { from, to } of profile.orders.fields) {
     const source = readSource(from, { payload, meta: payload.meta });

@@ -24,10 +24,18 @@ export interface ResolvedItem {
 export interface ResolvedItems {
   readonly items: readonly ResolvedItem[];
   /** Items to create before the sales document (policy create_placeholder), one per distinct number. */
-  readonly placeholders: ReadonlyArray<{ readonly itemNumber: string; readonly name: string; readonly path: string }>;
+  readonly placeholders: ReadonlyArray<{
+    readonly itemNumber: string;
+    readonly name: string;
+    readonly path: string;
+  }>;
 }
 
-export function resolveItems(lines: readonly LineIdentity[], profile: MappingProfile, knownItems: ReadonlySet<string>): ResolvedItems {
+export function resolveItems(
+  lines: readonly LineIdentity[],
+  profile: MappingProfile,
+  knownItems: ReadonlySet<string>,
+): ResolvedItems {
   const policy = profile.items.unmatched_sku_policy;
   const known = new Set([...knownItems].map((k) => k.trim().toUpperCase()));
   const unknown: Array<{ sku: string; path: string }> = [];
@@ -35,26 +43,41 @@ export function resolveItems(lines: readonly LineIdentity[], profile: MappingPro
   const items = lines.map((line): ResolvedItem => {
     if (line.sku.trim() === '') {
       if (policy !== 'non_inventory') {
-        throw new MappingError('missing_sku', `${line.path}.sku is empty ("${line.name}"): GP needs an item number, and the bridge does not invent one`, `${line.path}.sku`, {
-          product_id: line.productId, variation_id: line.variationId, name: line.name,
-        });
+        throw new MappingError(
+          'missing_sku',
+          `${line.path}.sku is empty ("${line.name}"): GP needs an item number, and the bridge does not invent one`,
+          `${line.path}.sku`,
+          {
+            product_id: line.productId,
+            variation_id: line.variationId,
+            name: line.name,
+          },
+        );
       }
       return { itemNumber: standInNumber(line), nonInventory: true };
     }
-    const itemNumber = policy === 'non_inventory' ? standInIfUnusable(line) : itemNumberFor(line.sku, `${line.path}.sku`);
+    const itemNumber =
+      policy === 'non_inventory' ? standInIfUnusable(line) : itemNumberFor(line.sku, `${line.path}.sku`);
     if (known.has(itemNumber)) return { itemNumber, nonInventory: false };
     if (policy === 'non_inventory') return { itemNumber, nonInventory: true };
     if (policy === 'create_placeholder') {
-      if (!placeholders.has(itemNumber)) placeholders.set(itemNumber, { itemNumber, name: line.name, path: line.path });
+      if (!placeholders.has(itemNumber))
+        placeholders.set(itemNumber, { itemNumber, name: line.name, path: line.path });
       return { itemNumber, nonInventory: false };
     }
     unknown.push({ sku: line.sku, path: `${line.path}.sku` });
     return { itemNumber, nonInventory: false };
   });
   if (unknown.length > 0) {
-    throw new MappingError('unknown_sku', `GP has no item for ${unknown.map((u) => u.sku).join(', ')}`, unknown[0]?.path, {
-      skus: unknown.map((u) => u.sku), fields: unknown.map((u) => u.path),
-    });
+    throw new MappingError(
+      'unknown_sku',
+      `GP has no item for ${unknown.map((u) => u.sku).join(', ')}`,
+      unknown[0]?.path,
+      {
+        skus: unknown.map((u) => u.sku),
+        fields: unknown.map((u) => u.path),
+      },
+    );
   }
   return { items, placeholders: [...placeholders.values()] };
 }

@@ -30,35 +30,75 @@ export interface LinePrice {
   readonly basis: 'exact' | 'list_price' | 'rounded_up';
 }
 
-export function priceLine(input: { path: string; quantity: string; total: string; subtotal?: string }, currencyDecimals: number): LinePrice {
+export function priceLine(
+  input: { path: string; quantity: string; total: string; subtotal?: string },
+  currencyDecimals: number,
+): LinePrice {
   const quantity = dec(input.quantity);
   if (quantity.lte(0)) {
-    throw new MappingError('gp_validation', `${input.path}.quantity is ${input.quantity}; a GP line needs a positive quantity`, `${input.path}.quantity`);
+    throw new MappingError(
+      'gp_validation',
+      `${input.path}.quantity is ${input.quantity}; a GP line needs a positive quantity`,
+      `${input.path}.quantity`,
+    );
   }
   const extended = roundMoney(dec(input.total), currencyDecimals);
   const unitPrice = extended.div(quantity);
-  if (fitsDecimals(unitPrice, GP_DECIMALS)) return { quantity, unitPrice, extended, tradeDiscount: dec(0), basis: 'exact' };
+  if (fitsDecimals(unitPrice, GP_DECIMALS))
+    return { quantity, unitPrice, extended, tradeDiscount: dec(0), basis: 'exact' };
 
-  const subtotal = input.subtotal === undefined ? undefined : roundMoney(dec(input.subtotal), currencyDecimals);
+  const subtotal =
+    input.subtotal === undefined ? undefined : roundMoney(dec(input.subtotal), currencyDecimals);
   const listUnit = subtotal?.div(quantity);
-  if (subtotal !== undefined && listUnit !== undefined && fitsDecimals(listUnit, GP_DECIMALS) && subtotal.gte(extended)) {
-    return { quantity, unitPrice: listUnit, extended: subtotal, tradeDiscount: subtotal.minus(extended), basis: 'list_price' };
+  if (
+    subtotal !== undefined &&
+    listUnit !== undefined &&
+    fitsDecimals(listUnit, GP_DECIMALS) &&
+    subtotal.gte(extended)
+  ) {
+    return {
+      quantity,
+      unitPrice: listUnit,
+      extended: subtotal,
+      tradeDiscount: subtotal.minus(extended),
+      basis: 'list_price',
+    };
   }
   if (!fitsDecimals(quantity, GP_DECIMALS) || extended.lt(0)) {
-    throw new MappingError('gp_validation', `${input.path}: no unit price with ${GP_DECIMALS} decimals gives ${extended.toFixed()} for quantity ${quantity.toFixed()} (GP rule 722)`, `${input.path}.total`, {
-      quantity: quantity.toFixed(), total: extended.toFixed(), rule: 722,
-    });
+    throw new MappingError(
+      'gp_validation',
+      `${input.path}: no unit price with ${GP_DECIMALS} decimals gives ${extended.toFixed()} for quantity ${quantity.toFixed()} (GP rule 722)`,
+      `${input.path}.total`,
+      {
+        quantity: quantity.toFixed(),
+        total: extended.toFixed(),
+        rule: 722,
+      },
+    );
   }
   const roundedUp = smallestExactExtended(extended, quantity, currencyDecimals);
   // Below one minor unit per (started) unit of quantity, the difference is rounding; above it (odd fractional
   // quantities such as 0.333) it would be a made-up discount, so the line is refused as before.
   const bound = dec(10).pow(-currencyDecimals).times(quantity.ceil());
   if (roundedUp.minus(extended).gte(bound)) {
-    throw new MappingError('gp_validation', `${input.path}: no unit price with ${GP_DECIMALS} decimals gives ${extended.toFixed()} for quantity ${quantity.toFixed()} (GP rule 722)`, `${input.path}.total`, {
-      quantity: quantity.toFixed(), total: extended.toFixed(), rule: 722,
-    });
+    throw new MappingError(
+      'gp_validation',
+      `${input.path}: no unit price with ${GP_DECIMALS} decimals gives ${extended.toFixed()} for quantity ${quantity.toFixed()} (GP rule 722)`,
+      `${input.path}.total`,
+      {
+        quantity: quantity.toFixed(),
+        total: extended.toFixed(),
+        rule: 722,
+      },
+    );
   }
-  return { quantity, unitPrice: roundedUp.div(quantity), extended: roundedUp, tradeDiscount: roundedUp.minus(extended), basis: 'rounded_up' };
+  return {
+    quantity,
+    unitPrice: roundedUp.div(quantity),
+    extended: roundedUp,
+    tradeDiscount: roundedUp.minus(extended),
+    basis: 'rounded_up',
+  };
 }
 
 /**

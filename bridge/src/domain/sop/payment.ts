@@ -11,14 +11,23 @@ import { storeDate } from '../store-date.js';
  * An unmapped gateway or a missing checkbook is a warning, not a guess: the order still goes to GP.
  */
 export function paymentFor(payload: OrderPayload, profile: MappingProfile, values: GpValues, places: number) {
-  return (header: { sopType: number; sopNumber: string; customerNumber: string; customerName: string }): { node: EConnectNode; amount: Dec } | undefined => {
+  return (header: {
+    sopType: number;
+    sopNumber: string;
+    customerNumber: string;
+    customerName: string;
+  }): { node: EConnectNode; amount: Dec } | undefined => {
     const { record_payments: record, checkbook_id: checkbook, payment_types: types } = profile.orders;
     if (!record || payload.payment.paid_at === null || header.sopType === 4) return undefined;
     const configured = types[payload.payment.method];
     if (configured === undefined || checkbook.trim() === '') {
-      values.warn('payment_not_recorded', configured === undefined
-        ? `payment method "${payload.payment.method}" has no GP payment type in profile.orders.payment_types; the payment was not recorded`
-        : 'profile.orders.checkbook_id is blank; the payment was not recorded', 'payment.method');
+      values.warn(
+        'payment_not_recorded',
+        configured === undefined
+          ? `payment method "${payload.payment.method}" has no GP payment type in profile.orders.payment_types; the payment was not recorded`
+          : 'profile.orders.checkbook_id is blank; the payment was not recorded',
+        'payment.method',
+      );
       return undefined;
     }
     const kind = (configured - 1) % 3; // 0 cash, 1 check, 2 credit card

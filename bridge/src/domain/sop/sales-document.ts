@@ -56,7 +56,12 @@ export interface SalesDocumentInput {
   /** Extra header elements already checked (COMMENT_1..4, NOTETEXT from custom fields). */
   readonly headerText?: ReadonlyArray<{ element: string; value: string; path: string }>;
   readonly userDefined?: EConnectNode;
-  readonly payment?: (header: { sopType: number; sopNumber: string; customerNumber: string; customerName: string }) => { node: EConnectNode; amount: Dec } | undefined;
+  readonly payment?: (header: {
+    sopType: number;
+    sopNumber: string;
+    customerNumber: string;
+    customerName: string;
+  }) => { node: EConnectNode; amount: Dec } | undefined;
   readonly currencyDecimals: number;
 }
 
@@ -74,12 +79,17 @@ export interface SalesDocumentFigures {
   readonly shippingTaxByRate: ReadonlyMap<number, Dec>;
 }
 
-export function salesTransaction(input: SalesDocumentInput, profile: MappingProfile, values: GpValues): { transaction: EConnectTransaction; figures: SalesDocumentFigures } {
+export function salesTransaction(
+  input: SalesDocumentInput,
+  profile: MappingProfile,
+  values: GpValues,
+): { transaction: EConnectTransaction; figures: SalesDocumentFigures } {
   const places = input.currencyDecimals;
   const money = (d: Dec) => formatFixed(d, places);
   const currency = profile.currency_id.trim();
   const key = { SOPTYPE: String(input.sopType), SOPNUMBE: input.sopNumber };
-  const keyed = (node: string) => new NodeBuilder(values, node).value('SOPTYPE', key.SOPTYPE).text('SOPNUMBE', key.SOPNUMBE);
+  const keyed = (node: string) =>
+    new NodeBuilder(values, node).value('SOPTYPE', key.SOPTYPE).text('SOPNUMBE', key.SOPNUMBE);
   const nodes: EConnectNode[] = [];
   const taxNodes: EConnectNode[] = [];
 
@@ -90,7 +100,11 @@ export function salesTransaction(input: SalesDocumentInput, profile: MappingProf
     const detail = profile.taxes.rate_map[String(rate)];
     if (detail === undefined && !amount.isZero() && !unmappedRates.has(rate)) {
       unmappedRates.add(rate);
-      values.warn('tax_rate_unmapped', `WooCommerce tax rate ${rate} has no GP tax detail in profile.taxes.rate_map; its tax is in the header total only`, `profile.taxes.rate_map.${rate}`);
+      values.warn(
+        'tax_rate_unmapped',
+        `WooCommerce tax rate ${rate} has no GP tax detail in profile.taxes.rate_map; its tax is in the header total only`,
+        `profile.taxes.rate_map.${rate}`,
+      );
     }
     return detail;
   };
@@ -98,11 +112,27 @@ export function salesTransaction(input: SalesDocumentInput, profile: MappingProf
   const extendedPrices: Dec[] = [];
   const tradeDiscounts: Dec[] = [];
   input.lines.forEach((line, index) => {
-    const price = priceLine({ path: line.path, quantity: line.quantity, total: line.total, ...(line.subtotal !== undefined ? { subtotal: line.subtotal } : {}) }, places);
+    const price = priceLine(
+      {
+        path: line.path,
+        quantity: line.quantity,
+        total: line.total,
+        ...(line.subtotal !== undefined ? { subtotal: line.subtotal } : {}),
+      },
+      places,
+    );
     if (price.basis === 'list_price') {
-      values.warn('coupon_as_trade_discount', `${line.path}: ${price.extended.minus(price.tradeDiscount).toFixed(places)} after coupons is not quantity × a 5-decimal unit price; the line goes in at its pre-coupon price and its ${price.tradeDiscount.toFixed(places)} coupon share as trade discount`, `${line.path}.total`);
+      values.warn(
+        'coupon_as_trade_discount',
+        `${line.path}: ${price.extended.minus(price.tradeDiscount).toFixed(places)} after coupons is not quantity × a 5-decimal unit price; the line goes in at its pre-coupon price and its ${price.tradeDiscount.toFixed(places)} coupon share as trade discount`,
+        `${line.path}.total`,
+      );
     } else if (price.basis === 'rounded_up') {
-      values.warn('rounding_as_trade_discount', `${line.path}: ${price.extended.minus(price.tradeDiscount).toFixed(places)} is not quantity × a 5-decimal unit price, before or after coupons; the line goes in at ${price.extended.toFixed(places)} (${formatExact(price.unitPrice)} each) and the ${price.tradeDiscount.toFixed(places)} difference as trade discount`, `${line.path}.total`);
+      values.warn(
+        'rounding_as_trade_discount',
+        `${line.path}: ${price.extended.minus(price.tradeDiscount).toFixed(places)} is not quantity × a 5-decimal unit price, before or after coupons; the line goes in at ${price.extended.toFixed(places)} (${formatExact(price.unitPrice)} each) and the ${price.tradeDiscount.toFixed(places)} difference as trade discount`,
+        `${line.path}.total`,
+      );
     }
     const tax = itemTaxFigures({ total_tax: line.totalTax, taxes: line.taxes }, line.path, places);
     const sequence = 16384 * (index + 1);
@@ -130,8 +160,14 @@ export function salesTransaction(input: SalesDocumentInput, profile: MappingProf
       if (detail === undefined) continue;
       // Taxable sales = what WooCommerce taxed: the line after coupons, not a list price the line went in at.
       taxNodes.push(
-        keyed('taSopLineIvcTaxInsert').text('CUSTNMBR', input.customerNumber).value('TAXTYPE', 0).value('LNITMSEQ', sequence)
-          .text('TAXDTLID', detail, `profile.taxes.rate_map.${rate}`).value('SALESAMT', money(price.extended.minus(price.tradeDiscount))).value('STAXAMNT', money(amount)).build(),
+        keyed('taSopLineIvcTaxInsert')
+          .text('CUSTNMBR', input.customerNumber)
+          .value('TAXTYPE', 0)
+          .value('LNITMSEQ', sequence)
+          .text('TAXDTLID', detail, `profile.taxes.rate_map.${rate}`)
+          .value('SALESAMT', money(price.extended.minus(price.tradeDiscount)))
+          .value('STAXAMNT', money(amount))
+          .build(),
       );
     }
     lineTaxes.push(tax);
@@ -141,16 +177,26 @@ export function salesTransaction(input: SalesDocumentInput, profile: MappingProf
 
   const charges = (items: readonly ChargeInput[]) => {
     const taxes = items.map((c) => itemTaxFigures({ total_tax: c.totalTax, taxes: c.taxes }, c.path, places));
-    return { amount: sum(items.map((c) => dec(c.total))).toDecimalPlaces(places), tax: sum(taxes.map((t) => t.total)), byRate: addByRate(taxes) };
+    return {
+      amount: sum(items.map((c) => dec(c.total))).toDecimalPlaces(places),
+      tax: sum(taxes.map((t) => t.total)),
+      byRate: addByRate(taxes),
+    };
   };
   const shipping = charges(input.shipping);
   const fees = charges(input.fees);
   // Freight and misc tax details are one row per rate with line sequence 0 (FACTS §5.3, TAXTYPE 1 and 2).
-  for (const [type, charge] of [[1, shipping], [2, fees]] as const) {
+  for (const [type, charge] of [
+    [1, shipping],
+    [2, fees],
+  ] as const) {
     for (const [rate, amount] of charge.byRate) {
       const detail = taxDetailFor(rate, amount);
       if (detail === undefined) continue;
-      const row = keyed('taSopLineIvcTaxInsert').text('CUSTNMBR', input.customerNumber).value('TAXTYPE', type).value('LNITMSEQ', 0)
+      const row = keyed('taSopLineIvcTaxInsert')
+        .text('CUSTNMBR', input.customerNumber)
+        .value('TAXTYPE', type)
+        .value('LNITMSEQ', 0)
         .text('TAXDTLID', detail, `profile.taxes.rate_map.${rate}`);
       if (type === 1) row.value('FREIGHT', money(charge.amount)).value('FRTTXAMT', money(amount));
       else row.value('MISCAMNT', money(charge.amount)).value('MSCTXAMT', money(amount));
@@ -161,7 +207,13 @@ export function salesTransaction(input: SalesDocumentInput, profile: MappingProf
   const subtotal = sum(extendedPrices);
   const tradeDiscount = sum(tradeDiscounts);
   const tax = sum(lineTaxes.map((t) => t.total));
-  const documentAmount = subtotal.plus(shipping.amount).plus(fees.amount).plus(tax).plus(shipping.tax).plus(fees.tax).minus(tradeDiscount);
+  const documentAmount = subtotal
+    .plus(shipping.amount)
+    .plus(fees.amount)
+    .plus(tax)
+    .plus(shipping.tax)
+    .plus(fees.tax)
+    .minus(tradeDiscount);
 
   const header = keyed('taSopHdrIvcInsert')
     .text('DOCID', input.docId, 'profile.documents')
@@ -192,7 +244,12 @@ export function salesTransaction(input: SalesDocumentInput, profile: MappingProf
   writeAddress(header, input.shipTo, input.shipToPath, { phone: 'PHNUMBR1', countryCode: false });
   if (input.origin) header.value('ORIGTYPE', input.origin.sopType).text('ORIGNUMB', input.origin.sopNumber);
   for (const { element, value, path } of input.headerText ?? []) header.text(element, value, path);
-  const payment = input.payment?.({ sopType: input.sopType, sopNumber: input.sopNumber, customerNumber: input.customerNumber, customerName: input.customerName });
+  const payment = input.payment?.({
+    sopType: input.sopType,
+    sopNumber: input.sopNumber,
+    customerNumber: input.customerNumber,
+    customerName: input.customerName,
+  });
   if (payment) header.value('PYMTRCVD', money(payment.amount));
 
   nodes.push(...taxNodes);
@@ -203,7 +260,14 @@ export function salesTransaction(input: SalesDocumentInput, profile: MappingProf
   return {
     transaction: { type: 'SOPTransactionType', nodes },
     figures: {
-      subtotal, freight: shipping.amount, misc: fees.amount, tradeDiscount, tax, freightTax: shipping.tax, miscTax: fees.tax, documentAmount,
+      subtotal,
+      freight: shipping.amount,
+      misc: fees.amount,
+      tradeDiscount,
+      tax,
+      freightTax: shipping.tax,
+      miscTax: fees.tax,
+      documentAmount,
       cartTaxByRate: addByRate([...lineTaxes, { byRate: fees.byRate, total: fees.tax }]),
       shippingTaxByRate: shipping.byRate,
     },

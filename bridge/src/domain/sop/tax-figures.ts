@@ -15,16 +15,27 @@ export interface ItemTaxFigures {
   readonly total: Dec;
 }
 
-export function itemTaxFigures(item: { total_tax: string; taxes: readonly ItemTax[] }, path: string, decimals: number): ItemTaxFigures {
+export function itemTaxFigures(
+  item: { total_tax: string; taxes: readonly ItemTax[] },
+  path: string,
+  decimals: number,
+): ItemTaxFigures {
   const byRate = new Map<number, Dec>();
-  for (const tax of item.taxes) byRate.set(tax.rate_id, (byRate.get(tax.rate_id) ?? dec(0)).plus(roundMoney(dec(tax.total), decimals)));
+  for (const tax of item.taxes)
+    byRate.set(tax.rate_id, (byRate.get(tax.rate_id) ?? dec(0)).plus(roundMoney(dec(tax.total), decimals)));
   const total = roundMoney(dec(item.total_tax), decimals);
   if (item.taxes.length > 0) {
     const perRate = sum([...byRate.values()]);
     if (!perRate.eq(total)) {
-      throw new MappingError('tax_mismatch', `${path}: per-rate taxes add up to ${perRate.toFixed(decimals)} but the item's total_tax is ${total.toFixed(decimals)}`, `${path}.total_tax`, {
-        woo_tax: total.toFixed(decimals), gp_tax: perRate.toFixed(decimals),
-      });
+      throw new MappingError(
+        'tax_mismatch',
+        `${path}: per-rate taxes add up to ${perRate.toFixed(decimals)} but the item's total_tax is ${total.toFixed(decimals)}`,
+        `${path}.total_tax`,
+        {
+          woo_tax: total.toFixed(decimals),
+          gp_tax: perRate.toFixed(decimals),
+        },
+      );
     }
   }
   return { byRate, total };
@@ -33,6 +44,7 @@ export function itemTaxFigures(item: { total_tax: string; taxes: readonly ItemTa
 /** Adds per-rate figures of several items. */
 export function addByRate(figures: readonly ItemTaxFigures[]): Map<number, Dec> {
   const totals = new Map<number, Dec>();
-  for (const figure of figures) for (const [rate, amount] of figure.byRate) totals.set(rate, (totals.get(rate) ?? dec(0)).plus(amount));
+  for (const figure of figures)
+    for (const [rate, amount] of figure.byRate) totals.set(rate, (totals.get(rate) ?? dec(0)).plus(amount));
   return totals;
 }
