@@ -350,3 +350,42 @@ describe('every fixture under every policy combination', () => {
     for (let i = 0; i < documents.length; i += 150) await expectAllValidEConnect(documents.slice(i, i + 150));
   }, 120_000);
 });
+
+describe('purity', () => {
+  function deepFreeze<T>(value: T): T {
+    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+      Object.freeze(value);
+      for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+    }
+    return value;
+  }
+
+  it('when payloads, profiles and contexts are deeply frozen, then every mapper still gives the same result (nothing is mutated)', () => {
+    for (const scenario of wooScenarios()) {
+      for (const c of cases()) {
+        const order = wooOrder(scenario);
+        const profile = { ...c.profile, status_map: { [order.status]: 'invoice' as const } };
+        const open = [sopRef(2, `WO${order.order_number}`, order.order_number)];
+        const expected = mapOrder(order, profile, orderContext(order, profile, { existingDocuments: open }));
+        const frozenOrder = deepFreeze(structuredClone(order));
+        const frozenProfile = deepFreeze(structuredClone(profile));
+        const frozenContext = deepFreeze(
+          orderContext(frozenOrder, frozenProfile, { existingDocuments: deepFreeze(structuredClone(open)) }),
+        );
+        expect(mapOrder(frozenOrder, frozenProfile, frozenContext)).toEqual(expected);
+        for (const refund of wooRefunds(scenario)) {
+          const docs = [sopRef(3, `WI${order.order_number}`, order.order_number, { posted: true })];
+          const expectedReturn = mapRefund(refund, c.profile, refundContext(refund, c.profile, docs));
+          const frozenRefund = deepFreeze(structuredClone(refund));
+          expect(
+            mapRefund(
+              frozenRefund,
+              frozenProfile,
+              refundContext(frozenRefund, frozenProfile, deepFreeze(structuredClone(docs))),
+            ),
+          ).toEqual(expectedReturn);
+        }
+      }
+    }
+  });
+});
