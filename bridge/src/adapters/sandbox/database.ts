@@ -26,6 +26,8 @@ export function openSandboxDatabase(
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
+  // Another process (the e2e stock helper, `sandbox reset`) may hold the write lock for a moment.
+  db.pragma('busy_timeout = 5000');
   const created =
     db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'SANDBOX_INFO'").get() !==
     undefined;

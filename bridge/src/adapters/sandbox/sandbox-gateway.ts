@@ -41,7 +41,6 @@ export function createSandboxGateway(options: SandboxGatewayOptions = {}): Sandb
   const clock = options.clock ?? (() => new Date());
   const overlapMs = options.overlapMs ?? DEFAULT_OVERLAP_MS;
   const db = openSandboxDatabase(options.path ?? DEFAULT_SANDBOX_PATH, clock);
-  db.pragma('busy_timeout = 5000');
   const keys = new KeyMutex();
   const connection = new KeyMutex();
   const lookups = sandboxLookups(db);
