@@ -45,8 +45,8 @@ function rootPosition(type: string): number {
 }
 
 /** Characters XML 1.0 cannot carry at all, escaped or not. GpValues never lets them through; this is the backstop. */
-// eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function escapeXml(value: string): string {
