@@ -61,7 +61,7 @@ export class ApiError extends Error {
 export function toProblem(error: ApiError, requestId: string): Problem {
   const { status, title } = STATUS_BY_CODE[error.code];
   return {
-    type: `https://github.com/gp-sync/gp-sync-for-woocommerce/blob/main/docs/contract.md#${error.code}`,
+    type: `urn:gp-sync:problem:${error.code}`,
     title,
     status,
     detail: error.detail,

@@ -22,7 +22,11 @@ describe('POST /v1/messages (errors)', () => {
 
     expect(res.status).toBe(400);
     const problem = await problemOf(res);
-    expect(problem).toMatchObject({ code: 'invalid_json', status: 400 });
+    expect(problem).toMatchObject({
+      type: 'urn:gp-sync:problem:invalid_json',
+      code: 'invalid_json',
+      status: 400,
+    });
     expect(problem.requestId).toBe(res.headers.get('x-request-id'));
   });
 
