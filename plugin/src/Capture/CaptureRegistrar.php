@@ -26,11 +26,12 @@ class CaptureRegistrar implements Registerable {
 
 	public function __construct( OutboxRepository $outbox, ?OrderGateway $orders = null, ?UserDataReader $users = null ) {
 		$orders          = $orders ?? new OrderGateway();
+		$recorder        = new OutboxRecorder( $outbox );
 		$this->listeners = [
-			new OrderCapture( $outbox, $orders ),
-			new RefundCapture( $outbox, $orders ),
-			new CustomerCapture( $outbox, $users ?? new UserDataReader() ),
-			new ProductCapture( $outbox ),
+			new OrderCapture( $recorder, $orders ),
+			new RefundCapture( $recorder, $orders ),
+			new CustomerCapture( $recorder, $users ?? new UserDataReader() ),
+			new ProductCapture( $recorder ),
 		];
 	}
 

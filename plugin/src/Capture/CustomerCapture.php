@@ -10,7 +10,6 @@ declare(strict_types=1);
 namespace GPSync\Capture;
 
 use GPSync\Infrastructure\Registerable;
-use GPSync\Outbox\OutboxRepository;
 use GPSync\Payload\Source\UserDataReader;
 
 /**
@@ -19,10 +18,10 @@ use GPSync\Payload\Source\UserDataReader;
  */
 class CustomerCapture implements Registerable {
 
-	private OutboxRepository $outbox;
+	private OutboxRecorder $outbox;
 	private UserDataReader $users;
 
-	public function __construct( OutboxRepository $outbox, UserDataReader $users ) {
+	public function __construct( OutboxRecorder $outbox, UserDataReader $users ) {
 		$this->outbox = $outbox;
 		$this->users  = $users;
 	}
@@ -74,6 +73,6 @@ class CustomerCapture implements Registerable {
 		if ( ! CapturePolicy::captures_user( array_values( array_map( 'strval', $user->roles ) ), $this->users->has_billing_data( $user_id ) ) ) {
 			return;
 		}
-		$this->outbox->enqueue( 'customer', $user_id, $event );
+		$this->outbox->record( 'customer', $user_id, $event );
 	}
 }

@@ -10,7 +10,6 @@ declare(strict_types=1);
 namespace GPSync\Capture;
 
 use GPSync\Infrastructure\Registerable;
-use GPSync\Outbox\OutboxRepository;
 use GPSync\Payload\Source\OrderGateway;
 
 /**
@@ -20,10 +19,10 @@ use GPSync\Payload\Source\OrderGateway;
  */
 class OrderCapture implements Registerable {
 
-	private OutboxRepository $outbox;
+	private OutboxRecorder $outbox;
 	private OrderGateway $orders;
 
-	public function __construct( OutboxRepository $outbox, OrderGateway $orders ) {
+	public function __construct( OutboxRecorder $outbox, OrderGateway $orders ) {
 		$this->outbox = $outbox;
 		$this->orders = $orders;
 	}
@@ -77,6 +76,6 @@ class OrderCapture implements Registerable {
 		if ( null === $order || ! CapturePolicy::captures_order_status( (string) $order->get_status() ) ) {
 			return;
 		}
-		$this->outbox->enqueue( 'order', (int) $order->get_id(), $event );
+		$this->outbox->record( 'order', (int) $order->get_id(), $event );
 	}
 }

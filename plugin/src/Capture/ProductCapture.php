@@ -10,7 +10,6 @@ declare(strict_types=1);
 namespace GPSync\Capture;
 
 use GPSync\Infrastructure\Registerable;
-use GPSync\Outbox\OutboxRepository;
 
 /**
  * WooCommerce's product data-store hooks fire on every CRUD save (admin, REST, imports), so SKU, price and
@@ -19,9 +18,9 @@ use GPSync\Outbox\OutboxRepository;
  */
 class ProductCapture implements Registerable {
 
-	private OutboxRepository $outbox;
+	private OutboxRecorder $outbox;
 
-	public function __construct( OutboxRepository $outbox ) {
+	public function __construct( OutboxRecorder $outbox ) {
 		$this->outbox = $outbox;
 	}
 
@@ -61,6 +60,6 @@ class ProductCapture implements Registerable {
 		if ( ! CapturePolicy::captures_product_status( $status ) ) {
 			return;
 		}
-		$this->outbox->enqueue( 'product', $product_id, $event );
+		$this->outbox->record( 'product', $product_id, $event );
 	}
 }

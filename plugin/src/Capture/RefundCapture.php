@@ -10,7 +10,6 @@ declare(strict_types=1);
 namespace GPSync\Capture;
 
 use GPSync\Infrastructure\Registerable;
-use GPSync\Outbox\OutboxRepository;
 use GPSync\Payload\Source\OrderGateway;
 
 /**
@@ -20,10 +19,10 @@ use GPSync\Payload\Source\OrderGateway;
  */
 class RefundCapture implements Registerable {
 
-	private OutboxRepository $outbox;
+	private OutboxRecorder $outbox;
 	private OrderGateway $orders;
 
-	public function __construct( OutboxRepository $outbox, OrderGateway $orders ) {
+	public function __construct( OutboxRecorder $outbox, OrderGateway $orders ) {
 		$this->outbox = $outbox;
 		$this->orders = $orders;
 	}
@@ -39,7 +38,7 @@ class RefundCapture implements Registerable {
 	 */
 	public function on_refund_created( $refund_id ): void {
 		if ( (int) $refund_id > 0 ) {
-			$this->outbox->enqueue( 'refund', (int) $refund_id, 'refund.created' );
+			$this->outbox->record( 'refund', (int) $refund_id, 'refund.created' );
 		}
 	}
 
@@ -50,11 +49,11 @@ class RefundCapture implements Registerable {
 	 */
 	public function on_order_refunded( $order_id, $refund_id ): void {
 		if ( (int) $refund_id > 0 ) {
-			$this->outbox->enqueue( 'refund', (int) $refund_id, 'refund.created' );
+			$this->outbox->record( 'refund', (int) $refund_id, 'refund.created' );
 		}
 		$order = $this->orders->find_order( (int) $order_id );
 		if ( null !== $order && $order->has_status( 'refunded' ) ) {
-			$this->outbox->enqueue( 'order', (int) $order->get_id(), 'order.status.refunded' );
+			$this->outbox->record( 'order', (int) $order->get_id(), 'order.status.refunded' );
 		}
 	}
 }

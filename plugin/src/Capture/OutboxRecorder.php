@@ -1,0 +1,52 @@
+<?php
+/**
+ * The one way capture listeners write to the outbox.
+ *
+ * @package GPSync
+ */
+
+declare(strict_types=1);
+
+namespace GPSync\Capture;
+
+use GPSync\Outbox\OutboxRepository;
+
+/**
+ * One save fires the same hook several times (WooCommerce calls woocommerce_update_order twice while creating
+ * an order; a refund fires two refund hooks). Repeating an event that was just recorded for the same entity in
+ * the same second adds nothing: the waiting row already says so. It is skipped here, which also keeps
+ * OutboxRepository::enqueue() from being asked to re-write a row with identical values: MySQL reports 0 rows
+ * changed for that, and enqueue() then inserts a second waiting row instead of coalescing (seen in the capture
+ * integration tests). A different event, or the same one a second later, always goes through.
+ */
+class OutboxRecorder {
+
+	private OutboxRepository $outbox;
+	/** @var callable(): int */
+	private $clock;
+	/** @var array<string,array{event: string, second: int}> last event recorded per kind:id in this request */
+	private array $last = [];
+
+	/**
+	 * @param (callable(): int)|null $clock Unix seconds; tests pass a fixed clock.
+	 */
+	public function __construct( OutboxRepository $outbox, ?callable $clock = null ) {
+		$this->outbox = $outbox;
+		$this->clock  = $clock ?? 'time';
+	}
+
+	public function record( string $kind, int $entity_id, string $event ): void {
+		$key    = $kind . ':' . $entity_id;
+		$second = ( $this->clock )();
+		$last   = $this->last[ $key ] ?? null;
+		if ( null !== $last && $last['event'] === $event && $last['second'] === $second ) {
+			return;
+		}
+		if ( $this->outbox->enqueue( $kind, $entity_id, $event ) > 0 ) {
+			$this->last[ $key ] = [
+				'event'  => $event,
+				'second' => $second,
+			];
+		}
+	}
+}
