@@ -64,6 +64,28 @@ final class CustomerPayloadAssembler {
 		];
 	}
 
+	/**
+	 * A registered customer whose account holds no address (an account made by staff, orders entered in
+	 * wp-admin) gets the order's addresses, so the GP customer is not created without one.
+	 *
+	 * @param array<string,mixed> $customer a payload from for_user().
+	 * @param array<string,mixed> $billing  the order's billing address.
+	 * @param array<string,mixed> $shipping the order's shipping address.
+	 * @return array<string,mixed>
+	 */
+	public static function with_order_addresses( array $customer, array $billing, array $shipping ): array {
+		foreach ( [
+			'billing'  => $billing,
+			'shipping' => $shipping,
+		] as $type => $address ) {
+			$current = is_array( $customer[ $type ] ?? null ) ? $customer[ $type ] : [];
+			if ( AddressAssembler::is_empty( AddressAssembler::from_array( $current ) ) ) {
+				$customer[ $type ] = AddressAssembler::from_array( $address );
+			}
+		}
+		return $customer;
+	}
+
 	private static function first_non_empty( string $preferred, string $fallback ): string {
 		return '' !== trim( $preferred ) ? $preferred : $fallback;
 	}

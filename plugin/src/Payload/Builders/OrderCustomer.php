@@ -13,7 +13,8 @@ use GPSync\Payload\Assembly\CustomerPayloadAssembler;
 use GPSync\Payload\Source\UserDataReader;
 
 /**
- * A registered customer's payload comes from the account (so the GP customer matches the customer message);
+ * A registered customer's payload comes from the account (so the GP customer matches the customer message),
+ * with the order's addresses where the account has none;
  * a guest's, or one whose account was deleted since, from the order's billing address with
  * woo_customer_id null: the bridge then keys the GP customer by e-mail alone.
  */
@@ -32,7 +33,7 @@ class OrderCustomer {
 		$user_id  = (int) $order->get_customer_id();
 		$customer = $user_id > 0 ? $this->users->customer_payload( $user_id, [] ) : null;
 		if ( null !== $customer ) {
-			return $customer;
+			return CustomerPayloadAssembler::with_order_addresses( $customer, $order->get_address( 'billing' ), $order->get_address( 'shipping' ) );
 		}
 		return CustomerPayloadAssembler::for_guest( $order->get_address( 'billing' ), $order->get_address( 'shipping' ) );
 	}

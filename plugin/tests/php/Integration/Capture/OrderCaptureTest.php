@@ -187,6 +187,7 @@ final class OrderCaptureTest extends CaptureTestCase {
 		$this->assertSame( $user->ID, $payload['customer']['woo_customer_id'] );
 		$this->assertSame( 'WC0000042', $payload['customer']['gp_customer_number'] );
 		$this->assertSame( [ 'po_number' => 'PO-77' ], $payload['meta'] );
+		$this->assertSame( '12 Test Street', $payload['customer']['billing']['address_1'], 'the account has no address: the order lends its own' );
 	}
 
 	public function test_when_the_bridge_runs_then_it_previews_the_captured_order_without_schema_errors(): void {

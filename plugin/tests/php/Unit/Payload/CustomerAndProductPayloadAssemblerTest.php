@@ -52,6 +52,24 @@ final class CustomerAndProductPayloadAssemblerTest extends TestCase {
 		$this->assertSame( [ 'loyalty_tier' => 'gold' ], $customer['meta'] );
 	}
 
+	public function test_when_the_account_has_no_address_then_the_order_addresses_fill_in_and_existing_ones_stay(): void {
+		$order    = WooFixtures::export( 'guest-checkout-ca' )['order'];
+		$customer = CustomerPayloadAssembler::for_user(
+			[
+				'id'    => 9,
+				'email' => 'staff-made@example.com',
+			],
+			[],
+			[ 'city' => 'Fresno' ],
+			null,
+			[]
+		);
+		$merged   = CustomerPayloadAssembler::with_order_addresses( $customer, $order['billing'], $order['shipping'] );
+		$this->assertSame( '742 Evergreen Terrace', $merged['billing']['address_1'] );
+		$this->assertSame( 'Fresno', $merged['shipping']['city'], 'an account address is never overwritten' );
+		$this->assertSame( 'staff-made@example.com', $merged['email'] );
+	}
+
 	public function test_when_products_are_assembled_then_all_15_store_products_and_variations_come_out(): void {
 		$products = array_map( [ $this, 'json' ], WooFixtures::product_payloads() );
 		$this->assertCount( 15, $products );
