@@ -41,17 +41,18 @@ class MessageFactory {
 		};
 	}
 
-	/** Forgets the cached profile: called at the start of every batch, so a saved change applies to the next one. */
+	/** Reads the profile once for a whole batch (it is hashed); end_batch() forgets it. */
 	public function begin_batch(): void {
+		$this->profile = $this->settings->mapping_profile();
+	}
+
+	public function end_batch(): void {
 		$this->profile = null;
 	}
 
-	/** @return array<string,mixed> */
+	/** @return array<string,mixed> the batch's profile, or the stored one outside a batch */
 	private function profile(): array {
-		if ( null === $this->profile ) {
-			$this->profile = $this->settings->mapping_profile();
-		}
-		return $this->profile;
+		return $this->profile ?? $this->settings->mapping_profile();
 	}
 
 	/** Later builders for a kind replace earlier ones (tests and extensions). */

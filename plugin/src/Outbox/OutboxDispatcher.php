@@ -76,6 +76,15 @@ class OutboxDispatcher {
 
 	/** Claims up to $limit due rows and sends them in one request. */
 	public function dispatch_batch( int $limit ): DispatchReport {
+		$this->messages->begin_batch();
+		try {
+			return $this->send_batch( $limit );
+		} finally {
+			$this->messages->end_batch();
+		}
+	}
+
+	private function send_batch( int $limit ): DispatchReport {
 		$report = new DispatchReport();
 		$rows   = $this->outbox->claim( $limit, $this->settings->request_timeout() + 60 );
 		if ( [] === $rows ) {
@@ -83,7 +92,6 @@ class OutboxDispatcher {
 		}
 		++$report->batches;
 		$report->claimed = count( $rows );
-		$this->messages->begin_batch();
 
 		/** @var array<string,OutboxRow> $by_id claimed rows that have a message, by message id */
 		$by_id    = [];

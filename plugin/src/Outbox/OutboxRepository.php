@@ -86,8 +86,10 @@ class OutboxRepository {
 		if ( false === $inserted ) {
 			throw OutboxQueryFailed::from_wpdb( 'insert', (string) $wpdb->last_error );
 		}
+		// Read the id before kick(): scheduling the dispatch inserts Action Scheduler rows, which moves insert_id.
+		$id = (int) $wpdb->insert_id;
 		$this->kick();
-		return (int) $wpdb->insert_id;
+		return $id;
 	}
 
 	/**

@@ -69,7 +69,11 @@ final class SettingsController extends BaseController {
 			$changes[ $field ] = $request->get_param( $field );
 		}
 		if ( isset( $changes['bridge_url'] ) ) {
-			$changes['bridge_url'] = untrailingslashit( esc_url_raw( (string) $changes['bridge_url'], [ 'http', 'https' ] ) );
+			$url = trim( (string) $changes['bridge_url'] );
+			if ( '' !== $url && ( ! preg_match( '#^https?://[^\s/?\#]+(/[^\s?\#]*)?$#i', $url ) || false === wp_parse_url( $url ) ) ) {
+				return self::error( 'gpsync_invalid_bridge_url', __( 'The bridge URL must be an http:// or https:// address without query or fragment.', 'gp-sync-for-woocommerce' ), 400 );
+			}
+			$changes['bridge_url'] = untrailingslashit( esc_url_raw( $url, [ 'http', 'https' ] ) );
 		}
 		if ( isset( $changes['bridge_secret'] ) ) {
 			$changes['bridge_secret'] = trim( (string) $changes['bridge_secret'] );
@@ -97,9 +101,10 @@ final class SettingsController extends BaseController {
 			'additionalProperties' => false,
 			'properties'           => [
 				'bridge_url'               => [
-					'description' => 'Base URL of the bridge (http or https).',
+					'description' => 'Base URL of the bridge (http or https), or empty.',
 					'type'        => 'string',
-					'format'      => 'uri',
+					'pattern'     => '^(https?://[^\\s?#]+)?$',
+					'maxLength'   => 2048,
 					'context'     => [ 'view', 'edit' ],
 				],
 				'bridge_secret'            => [

@@ -22,8 +22,10 @@ final class FakeBridge {
 			'PHP_CLI_SERVER_WORKERS' => '3',
 		] + getenv();
 		$pipes             = [];
+		// setsid: the server and its worker processes get their own process group, so stop() ends all of them
+		// (and only them); otherwise workers outlive the test and keep inherited descriptors, such as a lock, open.
 		$process           = proc_open(
-			[ PHP_BINARY, '-S', '127.0.0.1:' . $this->port, __DIR__ . '/fake-bridge-router.php' ],
+			[ 'setsid', PHP_BINARY, '-S', '127.0.0.1:' . $this->port, __DIR__ . '/fake-bridge-router.php' ],
 			[ 0 => [ 'file', '/dev/null', 'r' ], 1 => [ 'file', '/dev/null', 'w' ], 2 => [ 'file', '/dev/null', 'w' ] ],
 			$pipes,
 			__DIR__,
@@ -50,8 +52,11 @@ final class FakeBridge {
 	}
 
 	public function stop(): void {
-		// Terminates only the server this object started, by its own process handle.
-		proc_terminate( $this->process );
+		// Ends only the process group this object started (setsid made the server its leader).
+		$pid = (int) ( proc_get_status( $this->process )['pid'] ?? 0 );
+		if ( $pid > 0 ) {
+			posix_kill( -$pid, SIGTERM );
+		}
 		proc_close( $this->process );
 		if ( is_file( $this->record_file ) ) {
 			unlink( $this->record_file );

@@ -150,7 +150,7 @@ final class DispatcherBridgeTest extends CoreTestCase {
 		if ( ! $this->plugin()->messages()->has_builder( 'order' ) || ! $this->plugin()->messages()->has_builder( 'product' ) ) {
 			$this->markTestSkipped( 'the payloads helper\'s order/product builders are not in this tree yet' );
 		}
-		$sku     = 'GPSYNC-E2E-' . wp_generate_password( 6, false );
+		$sku     = 'GPSYNC-E2E-' . strtoupper( wp_generate_password( 6, false ) ); // GP item numbers are upper case.
 		$product = $this->outbox()->without_capture(
 			function () use ( $sku ): \WC_Product_Simple {
 				return $this->create_simple_product( $sku, '12.50' );
