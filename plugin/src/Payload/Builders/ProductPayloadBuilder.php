@@ -40,6 +40,11 @@ class ProductPayloadBuilder implements PayloadBuilder {
 		$data = $product->get_data();
 		// A variation's stored name can be empty; get_name() gives "Parent - Value" as the order line shows it.
 		$data['name'] = (string) $product->get_name();
+		// A variation stores tax class "parent" and an empty weight when it inherits them; the view context
+		// resolves both to the values that apply. The SKU stays the variation's own: a variation without one is
+		// not an item of its own in GP (its order lines carry the parent's SKU, as WooCommerce shows them).
+		$data['tax_class'] = (string) $product->get_tax_class();
+		$data['weight']    = (string) $product->get_weight();
 		return ProductPayloadAssembler::from_product_data(
 			$data,
 			(string) $product->get_type(),

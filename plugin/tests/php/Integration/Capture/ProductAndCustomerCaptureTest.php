@@ -63,6 +63,7 @@ final class ProductAndCustomerCaptureTest extends CaptureTestCase {
 		$this->assertSame( $parent->get_id(), $payload['parent_id'] );
 		$this->assertSame( [ 'Red' ], $payload['attributes'][0]['values'] );
 		$this->assertSame( 'GPS-VAR-RED', $payload['sku'] );
+		$this->assertSame( '', $payload['tax_class'], 'stored as "parent": resolved to the parent\'s standard class' );
 
 		$parent_payload = $this->build_live_payload( 'product', $parent->get_id(), 'variable-product' );
 		$this->assertSame( [ 'Red', 'Blue' ], $parent_payload['attributes'][0]['values'] );
