@@ -84,6 +84,29 @@ final class RefundPayloadAssemblerTest extends TestCase {
 		$this->assertSame( [], WooFixtures::refund_payloads( 'single-line-simple-ca' ) );
 	}
 
+	public function test_when_a_refund_has_no_amount_then_the_magnitude_of_its_total_is_sent(): void {
+		$payload = RefundPayloadAssembler::from_refund_data(
+			[
+				'id'           => 5,
+				'amount'       => '',
+				'total'        => '-3.50',
+				'date_created' => '2026-11-29T02:49:39+00:00',
+			],
+			[],
+			[
+				'id'       => 4,
+				'currency' => 'USD',
+			],
+			[],
+			[],
+			'',
+			[]
+		);
+		$this->assertSame( '3.50', $payload['amount'] );
+		$this->assertSame( 'USD', $payload['currency'] );
+		$this->assertSame( '4', $payload['order_number'], 'the order id when the order number is empty' );
+	}
+
 	public function test_when_a_refund_item_has_no_link_to_an_order_item_then_assembly_fails_loudly(): void {
 		$this->expectException( \InvalidArgumentException::class );
 		$this->expectExceptionMessage( '_refunded_item_id' );
