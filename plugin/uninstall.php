@@ -16,7 +16,7 @@ if ( ! is_array( $gpsync_settings ) || empty( $gpsync_settings['remove_data_on_u
 }
 
 global $wpdb;
-$wpdb->query( "DROP TABLE IF EXISTS `{$wpdb->prefix}gpsync_outbox`" ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery.SchemaChange,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- our own table.
+$wpdb->query( "DROP TABLE IF EXISTS `{$wpdb->prefix}gpsync_outbox`" ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- our own table.
 
 foreach ( [ 'gpsync_dispatch', 'gpsync_sweep', 'gpsync_inventory_poll' ] as $gpsync_hook ) {
 	if ( function_exists( 'as_unschedule_all_actions' ) ) {
@@ -27,7 +27,7 @@ foreach ( [ 'gpsync_dispatch', 'gpsync_sweep', 'gpsync_inventory_poll' ] as $gps
 
 // Every option the plugin owns starts with gpsync_. Meta on orders, users and products (_gpsync_*) stays:
 // it records what exists in GP, which is still true after the plugin is gone.
-$gpsync_options = $wpdb->get_col( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE 'gpsync\\_%'" );
+$gpsync_options = $wpdb->get_col( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE 'gpsync\\_%'" ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- runs once, on uninstall.
 foreach ( $gpsync_options as $gpsync_option ) {
 	delete_option( (string) $gpsync_option );
 }

@@ -60,7 +60,7 @@ final class Plugin {
 	private Backfill $backfill;
 	private DispatchJob $job;
 	/** @var list<object> */
-	private array $services = [];
+	private array $services  = [];
 	private bool $registered = false;
 
 	public static function instance(): self {
@@ -71,21 +71,21 @@ final class Plugin {
 	}
 
 	private function __construct() {
-		$this->settings  = new Settings();
-		$this->logger    = new Logger();
-		$this->table     = new OutboxTable();
-		$this->scheduler = ActionSchedulerScheduler::is_available() ? new ActionSchedulerScheduler() : new WpCronScheduler();
-		$this->outbox    = new OutboxRepository( $this->table, $this->scheduler );
-		$this->bridge    = new BridgeClient( $this->settings, new HttpTransport() );
-		$this->messages  = new MessageFactory( $this->settings, $this->default_builders() );
-		$this->orders    = new OrderGateway();
-		$this->circuit   = new Circuit();
-		$writer          = new GpIdsWriter( $this->orders, $this->outbox );
+		$this->settings   = new Settings();
+		$this->logger     = new Logger();
+		$this->table      = new OutboxTable();
+		$this->scheduler  = ActionSchedulerScheduler::is_available() ? new ActionSchedulerScheduler() : new WpCronScheduler();
+		$this->outbox     = new OutboxRepository( $this->table, $this->scheduler );
+		$this->bridge     = new BridgeClient( $this->settings, new HttpTransport() );
+		$this->messages   = new MessageFactory( $this->settings, $this->default_builders() );
+		$this->orders     = new OrderGateway();
+		$this->circuit    = new Circuit();
+		$writer           = new GpIdsWriter( $this->orders, $this->outbox );
 		$this->dispatcher = new OutboxDispatcher( $this->outbox, $this->bridge, $this->settings, $this->messages, $writer, $this->circuit, $this->logger );
-		$this->inventory = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger );
-		$this->recovery  = new Recovery( $this->outbox );
-		$this->backfill  = new Backfill( $this->outbox, $this->orders );
-		$this->job       = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
+		$this->inventory  = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger );
+		$this->recovery   = new Recovery( $this->outbox );
+		$this->backfill   = new Backfill( $this->outbox, $this->orders );
+		$this->job        = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
 
 		$this->services = [
 			$this->scheduler,
@@ -94,7 +94,7 @@ final class Plugin {
 			new SettingsController( $this->settings ),
 			new MappingsController( $this->settings ),
 			new QueueController( $this->outbox, $this->messages, $this->bridge, $this->recovery ),
-			new ActionsController( $this->recovery, $this->bridge, $this->dispatcher ),
+			new ActionsController( $this->recovery, $this->bridge ),
 			new StatsController( $this->outbox, $this->circuit, $this->scheduler ),
 		];
 		// Capture listeners (helper "payloads"): they call OutboxRepository::enqueue().
@@ -178,8 +178,13 @@ final class Plugin {
 			return [];
 		}
 		$builders = \GPSync\Payload\PayloadBuilders::default();
-		return array_values( array_filter( (array) $builders, static function ( $builder ): bool {
-			return $builder instanceof PayloadBuilder;
-		} ) );
+		return array_values(
+			array_filter(
+				(array) $builders,
+				static function ( $builder ): bool {
+					return $builder instanceof PayloadBuilder;
+				}
+			)
+		);
 	}
 }

@@ -19,17 +19,16 @@ class HttpTransport {
 	 * @return array{status:int, body:string}|string the response, or the transport error message
 	 */
 	public function request( string $method, string $url, array $headers, string $body, int $timeout ) {
-		$response = wp_remote_request(
-			$url,
-			[
-				'method'      => $method,
-				'headers'     => $headers,
-				'body'        => 'GET' === $method ? null : $body,
-				'timeout'     => $timeout,
-				'redirection' => 0,
-				'data_format' => 'body',
-			]
-		);
+		$args = [
+			'method'      => $method,
+			'headers'     => $headers,
+			'timeout'     => (float) $timeout,
+			'redirection' => 0,
+		];
+		if ( 'GET' !== $method ) {
+			$args['body'] = $body;
+		}
+		$response = wp_remote_request( $url, $args );
 		if ( is_wp_error( $response ) ) {
 			return $response->get_error_message();
 		}

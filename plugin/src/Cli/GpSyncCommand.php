@@ -165,7 +165,7 @@ final class GpSyncCommand {
 	 * : Every dead letter, and every waiting retry made due now.
 	 *
 	 * @param list<string>         $args
-	 * @param array<string,string> $assoc_args
+	 * @param array<string,string|bool> $assoc_args
 	 */
 	public function retry( array $args, array $assoc_args ): void {
 		if ( isset( $assoc_args['all'] ) ) {
@@ -264,7 +264,7 @@ final class GpSyncCommand {
 	 * : Start from scratch instead of the stored cursor.
 	 *
 	 * @param list<string>         $args
-	 * @param array<string,string> $assoc_args
+	 * @param array<string,string|bool> $assoc_args
 	 */
 	public function inventory( array $args, array $assoc_args ): void {
 		if ( ! $this->inventory->is_available() ) {

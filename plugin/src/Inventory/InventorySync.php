@@ -94,14 +94,14 @@ class InventorySync {
 			return false;
 		}
 		// Woo stock is a whole number by default; wc_stock_amount applies the store's own rule.
-		$quantity = wc_stock_amount( $available );
+		$quantity = wc_stock_amount( (float) $available );
 		if ( (string) $product->get_stock_quantity() === (string) $quantity ) {
 			return false;
 		}
 		// Stock changes must not echo back to GP as product updates.
 		$this->outbox->without_capture(
 			static function () use ( $product, $quantity ): void {
-				wc_update_product_stock( $product, $quantity, 'set' );
+				wc_update_product_stock( $product, $quantity, 'set' ); // @phpstan-ignore argument.type (stock may be decimal when a store filters woocommerce_stock_amount)
 			}
 		);
 		return true;

@@ -14,7 +14,7 @@ use GPSync\Outbox\OutboxRepository;
 use GPSync\Settings\SettingsKeys;
 
 /**
- * order/refund: _gpsync_state, _gpsync_sop_number, _gpsync_sop_type, _gpsync_customer_number (CRUD + note);
+ * Orders and refunds: _gpsync_state, _gpsync_sop_number, _gpsync_sop_type, _gpsync_customer_number (CRUD + note);
  * customer (a user): _gpsync_customer_number (user meta); product/variation: _gpsync_item_number (CRUD).
  * Writes run with capture paused: saving an order must not enqueue it again.
  */
@@ -73,7 +73,7 @@ class GpIdsWriter {
 			$meta[ SettingsKeys::META_SOP_NUMBER ] = (string) $gp['sop_number'];
 		}
 		if ( isset( $gp['sop_type'] ) ) {
-			$meta[ SettingsKeys::META_SOP_TYPE ] = (int) $gp['sop_type'];
+			$meta[ SettingsKeys::META_SOP_TYPE ] = (string) (int) $gp['sop_type'];
 		}
 		if ( isset( $gp['customer_number'] ) ) {
 			$meta[ SettingsKeys::META_CUSTOMER_NUMBER ] = (string) $gp['customer_number'];

@@ -19,7 +19,7 @@ class OrderGateway {
 		return function_exists( 'wc_get_order' );
 	}
 
-	/** @param array<string,string|int> $meta */
+	/** @param array<string,string> $meta */
 	public function update_meta( int $order_id, array $meta, string $note = '' ): bool {
 		$order = $this->is_available() ? wc_get_order( $order_id ) : false;
 		if ( ! $order instanceof \WC_Abstract_Order ) {
@@ -53,7 +53,7 @@ class OrderGateway {
 		if ( ! function_exists( 'wc_get_orders' ) ) {
 			return [];
 		}
-		$ids = wc_get_orders(
+		$ids    = wc_get_orders(
 			[
 				'type'         => 'shop_order',
 				'date_created' => '>=' . $from,
@@ -64,7 +64,11 @@ class OrderGateway {
 				'return'       => 'ids',
 			]
 		);
-		return is_array( $ids ) ? array_values( array_map( 'intval', $ids ) ) : [];
+		$result = [];
+		foreach ( is_array( $ids ) ? $ids : [] as $id ) {
+			$result[] = is_numeric( $id ) ? (int) $id : 0;
+		}
+		return array_values( array_filter( $result ) );
 	}
 
 	/** Notes go on the order a human looks at: a refund's note goes on its parent order. */

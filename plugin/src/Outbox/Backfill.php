@@ -40,9 +40,9 @@ class Backfill {
 		$count = 0;
 		$page  = 1;
 		do {
-			$ids    = $this->ids( $kind, $from, $page++, 500 );
-			$count += count( $ids );
-		} while ( count( $ids ) === 500 );
+			$found  = count( $this->ids( $kind, $from, $page++, 500 ) );
+			$count += $found;
+		} while ( 500 === $found );
 		return $count;
 	}
 
@@ -62,11 +62,12 @@ class Backfill {
 			foreach ( $ids as $id ) {
 				$this->outbox->enqueue( $kind, $id, 'backfill' );
 			}
-			$queued += count( $ids );
+			$found   = count( $ids );
+			$queued += $found;
 			if ( null !== $on_page ) {
-				$on_page( count( $ids ) );
+				$on_page( $found );
 			}
-		} while ( count( $ids ) === $batch );
+		} while ( $found === $batch );
 		return $queued;
 	}
 

@@ -19,6 +19,7 @@ use GPSync\Settings\SettingsKeys;
  */
 class Circuit {
 
+	/** @phpstan-impure */
 	public function is_open(): bool {
 		$state = get_option( SettingsKeys::CIRCUIT_OPTION, null );
 		return is_array( $state );

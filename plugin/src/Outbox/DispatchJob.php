@@ -16,7 +16,7 @@ use GPSync\Scheduler\SchedulerInterface;
 use GPSync\Settings\SettingsKeys;
 
 /**
- * gpsync_dispatch (async, after enqueue) and gpsync_sweep (every minute) both run the dispatcher;
+ * The hooks gpsync_dispatch (async, after enqueue) and gpsync_sweep (every minute) both run the dispatcher;
  * gpsync_inventory_poll (every five minutes) pulls stock. The recurring actions are (re)scheduled at most
  * once an hour per site, on init, so a deleted schedule heals itself.
  */

@@ -141,7 +141,14 @@ class OutboxDispatcher {
 			$message = $this->messages->build( $row );
 		} catch ( \Throwable $error ) {
 			// A WooCommerce-side failure: the row stays and is retried (bounded); the admin sees the error.
-			$this->logger->error( 'Building a payload failed.', [ 'row' => $row->id, 'kind' => $row->kind, 'error' => $error->getMessage() ] );
+			$this->logger->error(
+				'Building a payload failed.',
+				[
+					'row'   => $row->id,
+					'kind'  => $row->kind,
+					'error' => $error->getMessage(),
+				]
+			);
 			$this->retry_bounded( $row, 'payload_build_failed', $error->getMessage(), 0, null, $report );
 			return null;
 		}
@@ -188,7 +195,16 @@ class OutboxDispatcher {
 	private function retry_bounded( OutboxRow $row, string $code, string $message, int $hint, ?array $response, DispatchReport $report ): void {
 		$policy = new RetryPolicy( $this->settings->max_attempts() );
 		if ( $policy->exhausted( $row->attempts ) ) {
-			$this->outbox->mark_dead( $row, $code, $message, null, $response ?? [ 'code' => $code, 'message' => $message ] );
+			$this->outbox->mark_dead(
+				$row,
+				$code,
+				$message,
+				null,
+				$response ?? [
+					'code'    => $code,
+					'message' => $message,
+				]
+			);
 			$this->writer->write_dead( $row->kind, $row->entity_id, $code, $message );
 			++$report->dead;
 			return;
@@ -205,7 +221,15 @@ class OutboxDispatcher {
 	 */
 	private function fail_request( array $rows, BridgeRequestFailed $failure, DispatchReport $report ): void {
 		$report->request_error = $failure->code_name();
-		$this->logger->warning( 'Sending a batch to the bridge failed; its messages stay queued.', [ 'code' => $failure->code_name(), 'http_status' => $failure->http_status(), 'messages' => count( $rows ), 'error' => $failure->getMessage() ] );
+		$this->logger->warning(
+			'Sending a batch to the bridge failed; its messages stay queued.',
+			[
+				'code'        => $failure->code_name(),
+				'http_status' => $failure->http_status(),
+				'messages'    => count( $rows ),
+				'error'       => $failure->getMessage(),
+			]
+		);
 		switch ( $failure->kind() ) {
 			case BridgeRequestFailed::REJECTED:
 				foreach ( $rows as $row ) {

@@ -125,12 +125,13 @@ class OutboxRepository {
 		$now   = self::now_gmt();
 		$lease = self::gmt( time() + $lease_seconds );
 
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $table is our own table name.
 		$claimed = $wpdb->query(
 			$wpdb->prepare(
 				"UPDATE `$table` SET claim_token = %s, lease_expires_at_gmt = %s, status = 'in_flight', updated_at_gmt = %s
 				WHERE ( status IN ('pending','retry') AND next_attempt_at_gmt <= %s )
 				   OR ( status = 'in_flight' AND lease_expires_at_gmt < %s )
-				ORDER BY id LIMIT %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				ORDER BY id LIMIT %d",
 				$token,
 				$lease,
 				$now,
@@ -139,6 +140,7 @@ class OutboxRepository {
 				$limit
 			)
 		);
+		// phpcs:enable WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		if ( false === $claimed ) {
 			throw OutboxQueryFailed::from_wpdb( 'claim', (string) $wpdb->last_error );
 		}
@@ -148,17 +150,20 @@ class OutboxRepository {
 		return $this->rows_where( 'claim_token = %s', [ $token ] );
 	}
 
-	/** @param array<string,mixed> $gp_ids @param array<string,mixed> $response */
+	/**
+	 * @param array<string,mixed> $gp_ids
+	 * @param array<string,mixed> $response
+	 */
 	public function mark_done( OutboxRow $row, array $gp_ids, array $response ): bool {
 		return $this->finish(
 			$row,
 			[
-				'status'           => OutboxStatus::DONE,
-				'gp_ids'           => (string) wp_json_encode( $gp_ids ),
-				'last_response'    => (string) wp_json_encode( $response ),
-				'last_error_code'  => null,
+				'status'             => OutboxStatus::DONE,
+				'gp_ids'             => (string) wp_json_encode( $gp_ids ),
+				'last_response'      => (string) wp_json_encode( $response ),
+				'last_error_code'    => null,
 				'last_error_message' => null,
-				'last_error_field' => null,
+				'last_error_field'   => null,
 			]
 		);
 	}
@@ -385,7 +390,7 @@ class OutboxRepository {
 		global $wpdb;
 		$table = $this->table->name();
 		$sql   = "SELECT * FROM `$table` WHERE $where_sql" . ( $order_by_id ? ' ORDER BY id' : '' );
-		$rows  = $wpdb->get_results( $wpdb->prepare( $sql, $params ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $where_sql is ours, values are placeholders.
+		$rows  = $wpdb->get_results( $wpdb->prepare( $sql, $params ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- $where_sql is ours, values are placeholders.
 		return array_values( array_map( [ OutboxRow::class, 'from_db' ], is_array( $rows ) ? $rows : [] ) );
 	}
 

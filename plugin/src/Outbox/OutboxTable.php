@@ -74,7 +74,7 @@ final class OutboxTable {
 	}
 
 	/**
-	 * dbDelta's format: two spaces before PRIMARY KEY, one key per line, KEY not INDEX.
+	 * In dbDelta's format: two spaces before PRIMARY KEY, one key per line, KEY not INDEX.
 	 * Times are DATETIME in UTC (`*_gmt`). gp_ids and last_response are JSON text.
 	 */
 	public function ddl( string $charset_collate ): string {

@@ -57,7 +57,7 @@ class Recovery {
 			'unchanged' => [],
 		];
 		foreach ( array_unique( $row_ids ) as $row_id ) {
-			$ok = 'discard' === $action ? $this->discard( (int) $row_id ) : $this->retry( (int) $row_id );
+			$ok                                        = 'discard' === $action ? $this->discard( (int) $row_id ) : $this->retry( (int) $row_id );
 			$result[ $ok ? 'changed' : 'unchanged' ][] = (int) $row_id;
 		}
 		return $result;

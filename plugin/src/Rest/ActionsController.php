@@ -1,6 +1,6 @@
 <?php
 /**
- * POST /gp-sync/v1/resend, /retry-dead, /dispatch, /test-connection.
+ * POST /gp-sync/v1/resend, /retry-dead, /test-connection.
  *
  * @package GPSync
  */
@@ -9,9 +9,10 @@ declare(strict_types=1);
 
 namespace GPSync\Rest;
 
+use GPSync\Settings\SettingsKeys;
+
 use GPSync\Bridge\BridgeClient;
 use GPSync\Exception\BridgeRequestFailed;
-use GPSync\Outbox\OutboxDispatcher;
 use GPSync\Outbox\OutboxStatus;
 use GPSync\Outbox\Recovery;
 
@@ -19,17 +20,15 @@ final class ActionsController extends BaseController {
 
 	private Recovery $recovery;
 	private BridgeClient $bridge;
-	private OutboxDispatcher $dispatcher;
 
-	public function __construct( Recovery $recovery, BridgeClient $bridge, OutboxDispatcher $dispatcher ) {
-		$this->recovery   = $recovery;
-		$this->bridge     = $bridge;
-		$this->dispatcher = $dispatcher;
+	public function __construct( Recovery $recovery, BridgeClient $bridge ) {
+		$this->recovery = $recovery;
+		$this->bridge   = $bridge;
 	}
 
 	public function register_routes(): void {
 		register_rest_route(
-			$this->namespace,
+			SettingsKeys::REST_NAMESPACE,
 			'/resend',
 			[
 				'methods'             => \WP_REST_Server::CREATABLE,
@@ -51,7 +50,7 @@ final class ActionsController extends BaseController {
 			]
 		);
 		register_rest_route(
-			$this->namespace,
+			SettingsKeys::REST_NAMESPACE,
 			'/retry-dead',
 			[
 				'methods'             => \WP_REST_Server::CREATABLE,
@@ -60,7 +59,7 @@ final class ActionsController extends BaseController {
 			]
 		);
 		register_rest_route(
-			$this->namespace,
+			SettingsKeys::REST_NAMESPACE,
 			'/test-connection',
 			[
 				'methods'             => \WP_REST_Server::CREATABLE,

@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace GPSync\Rest;
 
+use GPSync\Settings\SettingsKeys;
+
 use GPSync\Settings\MappingValidator;
 use GPSync\Settings\Settings;
 
@@ -25,7 +27,7 @@ final class MappingsController extends BaseController {
 
 	public function register_routes(): void {
 		register_rest_route(
-			$this->namespace,
+			SettingsKeys::REST_NAMESPACE,
 			'/' . $this->rest_base,
 			[
 				[

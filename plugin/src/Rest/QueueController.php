@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace GPSync\Rest;
 
+use GPSync\Settings\SettingsKeys;
+
 use GPSync\Bridge\BridgeClient;
 use GPSync\Exception\BridgeRequestFailed;
 use GPSync\Outbox\MessageFactory;
@@ -37,7 +39,7 @@ final class QueueController extends BaseController {
 	public function register_routes(): void {
 		$base = '/' . $this->rest_base;
 		register_rest_route(
-			$this->namespace,
+			SettingsKeys::REST_NAMESPACE,
 			$base,
 			[
 				[
@@ -50,7 +52,7 @@ final class QueueController extends BaseController {
 			]
 		);
 		register_rest_route(
-			$this->namespace,
+			SettingsKeys::REST_NAMESPACE,
 			$base . '/(?P<id>\d+)',
 			[
 				[
@@ -72,7 +74,7 @@ final class QueueController extends BaseController {
 		);
 		foreach ( [ 'retry', 'discard' ] as $action ) {
 			register_rest_route(
-				$this->namespace,
+				SettingsKeys::REST_NAMESPACE,
 				$base . '/(?P<id>\d+)/' . $action,
 				[
 					'methods'             => \WP_REST_Server::CREATABLE,
@@ -83,7 +85,7 @@ final class QueueController extends BaseController {
 			);
 		}
 		register_rest_route(
-			$this->namespace,
+			SettingsKeys::REST_NAMESPACE,
 			$base . '/bulk',
 			[
 				'methods'             => \WP_REST_Server::CREATABLE,

@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace GPSync\Rest;
 
+use GPSync\Settings\SettingsKeys;
+
 use GPSync\Settings\Settings;
 
 /**
@@ -28,7 +30,7 @@ final class SettingsController extends BaseController {
 
 	public function register_routes(): void {
 		register_rest_route(
-			$this->namespace,
+			SettingsKeys::REST_NAMESPACE,
 			'/' . $this->rest_base,
 			[
 				[
@@ -61,8 +63,9 @@ final class SettingsController extends BaseController {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function update_item( $request ) {
+		/** @var array<string,mixed> $changes */
 		$changes = [];
-		foreach ( array_keys( $this->get_item_schema()['properties'] ) as $field ) {
+		foreach ( array_map( 'strval', array_keys( $this->get_item_schema()['properties'] ) ) as $field ) {
 			if ( 'secret_set' === $field || ! $request->has_param( $field ) ) {
 				continue;
 			}

@@ -29,7 +29,7 @@ final class StatsController extends BaseController {
 
 	public function register_routes(): void {
 		register_rest_route(
-			$this->namespace,
+			SettingsKeys::REST_NAMESPACE,
 			'/stats',
 			[
 				'methods'             => \WP_REST_Server::READABLE,

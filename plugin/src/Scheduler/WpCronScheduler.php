@@ -15,7 +15,7 @@ use GPSync\Settings\SettingsKeys;
 final class WpCronScheduler implements SchedulerInterface, Registerable {
 
 	public function register(): void {
-		add_filter( 'cron_schedules', [ $this, 'add_schedule' ] ); // phpcs:ignore WordPress.WP.CronInterval.ChangeDetected -- a one-minute sweep is the point.
+		add_filter( 'cron_schedules', [ $this, 'add_schedule' ] ); // phpcs:ignore WordPress.WP.CronInterval -- a one-minute sweep is the point.
 	}
 
 	/**
@@ -24,7 +24,7 @@ final class WpCronScheduler implements SchedulerInterface, Registerable {
 	 * @return array<string,array<string,mixed>>
 	 */
 	public function add_schedule( $schedules ): array {
-		$schedules = is_array( $schedules ) ? $schedules : [];
+		$schedules                                = is_array( $schedules ) ? $schedules : [];
 		$schedules[ SettingsKeys::CRON_SCHEDULE ] = [
 			'interval' => MINUTE_IN_SECONDS,
 			'display'  => 'GP Sync: every minute',

@@ -66,10 +66,10 @@ final class MappingProfile {
 				'fee_mode'        => 'misc',
 			],
 			'taxes'            => [
-				'rate_map'           => [],
-				'schedule_id'        => '',
+				'rate_map'            => [],
+				'schedule_id'         => '',
 				'freight_schedule_id' => '',
-				'misc_schedule_id'   => '',
+				'misc_schedule_id'    => '',
 			],
 			'shipping'         => [
 				'method_map' => [],
@@ -132,7 +132,8 @@ final class MappingProfile {
 	/** @param array<string,mixed> $profile */
 	public static function version_of( array $profile ): string {
 		unset( $profile['version'] );
-		$json = json_encode( self::canonical( $profile ), JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION );
+		// Plain json_encode: this class is pure PHP (unit-tested without WordPress).
+		$json = json_encode( self::canonical( $profile ), JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION ); // phpcs:ignore WordPress.WP.AlternativeFunctions.json_encode_json_encode
 		return substr( hash( 'sha256', (string) $json ), 0, 16 );
 	}
 

@@ -37,13 +37,13 @@ final class SettingsKeys {
 	public const META_ITEM_NUMBER     = '_gpsync_item_number';
 
 	// Action Scheduler / WP-Cron.
-	public const AS_GROUP           = 'gpsync';
-	public const HOOK_DISPATCH      = 'gpsync_dispatch';
-	public const HOOK_SWEEP         = 'gpsync_sweep';
-	public const HOOK_INVENTORY     = 'gpsync_inventory_poll';
-	public const CRON_SCHEDULE      = 'gpsync_every_minute';
-	public const LOG_SOURCE         = 'gp-sync-for-woocommerce';
-	public const REST_NAMESPACE     = 'gp-sync/v1';
-	public const CAPABILITY         = 'manage_woocommerce';
-	public const TEXT_DOMAIN        = 'gp-sync-for-woocommerce';
+	public const AS_GROUP       = 'gpsync';
+	public const HOOK_DISPATCH  = 'gpsync_dispatch';
+	public const HOOK_SWEEP     = 'gpsync_sweep';
+	public const HOOK_INVENTORY = 'gpsync_inventory_poll';
+	public const CRON_SCHEDULE  = 'gpsync_every_minute';
+	public const LOG_SOURCE     = 'gp-sync-for-woocommerce';
+	public const REST_NAMESPACE = 'gp-sync/v1';
+	public const CAPABILITY     = 'manage_woocommerce';
+	public const TEXT_DOMAIN    = 'gp-sync-for-woocommerce';
 }

@@ -87,7 +87,11 @@ abstract class CoreTestCase extends IntegrationTestCase {
 		);
 	}
 
-	/** A WordPress user made without the capture listeners queueing it. */
+	/**
+	 * A WordPress user made without the capture listeners queueing it.
+	 *
+	 * @param array<string,mixed> $args
+	 */
 	protected function quiet_user( string $role = 'customer', array $args = [] ): \WP_User {
 		return $this->outbox()->without_capture(
 			function () use ( $role, $args ): \WP_User {

@@ -24,9 +24,13 @@ final class FakeBridge {
 		$pipes             = [];
 		// setsid: the server and its worker processes get their own process group, so stop() ends all of them
 		// (and only them); otherwise workers outlive the test and keep inherited descriptors, such as a lock, open.
-		$process           = proc_open(
+		$process = proc_open(
 			[ 'setsid', PHP_BINARY, '-S', '127.0.0.1:' . $this->port, __DIR__ . '/fake-bridge-router.php' ],
-			[ 0 => [ 'file', '/dev/null', 'r' ], 1 => [ 'file', '/dev/null', 'w' ], 2 => [ 'file', '/dev/null', 'w' ] ],
+			[
+				0 => [ 'file', '/dev/null', 'r' ],
+				1 => [ 'file', '/dev/null', 'w' ],
+				2 => [ 'file', '/dev/null', 'w' ],
+			],
 			$pipes,
 			__DIR__,
 			$env
@@ -53,7 +57,7 @@ final class FakeBridge {
 
 	public function stop(): void {
 		// Ends only the process group this object started (setsid made the server its leader).
-		$pid = (int) ( proc_get_status( $this->process )['pid'] ?? 0 );
+		$pid = proc_get_status( $this->process )['pid'];
 		if ( $pid > 0 ) {
 			posix_kill( -$pid, SIGTERM );
 		}

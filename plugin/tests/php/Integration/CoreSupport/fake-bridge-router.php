@@ -14,6 +14,8 @@
 
 declare(strict_types=1);
 
+// phpcs:ignoreFile -- a stand-in HTTP server outside WordPress: no wp_unslash(), no prefixes to follow.
+
 $gpsync_path = (string) parse_url( (string) $_SERVER['REQUEST_URI'], PHP_URL_PATH );
 $gpsync_mode = explode( '/', ltrim( $gpsync_path, '/' ) )[0] ?? '';
 $gpsync_body = (string) file_get_contents( 'php://input' );
@@ -33,10 +35,22 @@ function gpsync_fake_json( int $status, $data ): void {
 switch ( $gpsync_mode ) {
 	case 'sleep':
 		sleep( 3 );
-		gpsync_fake_json( 200, [ 'profile_version' => 'x', 'results' => [] ] );
+		gpsync_fake_json(
+			200,
+			[
+				'profile_version' => 'x',
+				'results'         => [],
+			]
+		);
 		break;
 	case 'http500':
-		gpsync_fake_json( 500, [ 'code' => 'internal_error', 'status' => 500 ] );
+		gpsync_fake_json(
+			500,
+			[
+				'code'   => 'internal_error',
+				'status' => 500,
+			]
+		);
 		break;
 	case 'garbage':
 		http_response_code( 200 );
@@ -44,14 +58,41 @@ switch ( $gpsync_mode ) {
 		echo '<html><body>Bad gateway, but with a 200</body></html>';
 		break;
 	case 'unauthorized':
-		gpsync_fake_json( 401, [ 'code' => 'signature_invalid', 'status' => 401 ] );
+		gpsync_fake_json(
+			401,
+			[
+				'code'   => 'signature_invalid',
+				'status' => 401,
+			]
+		);
 		break;
 	case 'unknown':
-		$gpsync_results = [ [ 'id' => 'no-such-message', 'status' => 'done', 'gp' => [ 'customer_number' => 'GHOST' ], 'warnings' => [] ] ];
+		$gpsync_results = [
+			[
+				'id'       => 'no-such-message',
+				'status'   => 'done',
+				'gp'       => [ 'customer_number' => 'GHOST' ],
+				'warnings' => [],
+			],
+		];
 		if ( isset( $gpsync_ids[0] ) ) {
-			$gpsync_results[] = [ 'id' => $gpsync_ids[0], 'status' => 'done', 'gp' => [ 'customer_number' => 'FIRST', 'outcome' => 'created' ], 'warnings' => [] ];
+			$gpsync_results[] = [
+				'id'       => $gpsync_ids[0],
+				'status'   => 'done',
+				'gp'       => [
+					'customer_number' => 'FIRST',
+					'outcome'         => 'created',
+				],
+				'warnings' => [],
+			];
 		}
-		gpsync_fake_json( 200, [ 'profile_version' => 'x', 'results' => $gpsync_results ] );
+		gpsync_fake_json(
+			200,
+			[
+				'profile_version' => 'x',
+				'results'         => $gpsync_results,
+			]
+		);
 		break;
 	case 'deadlock':
 	case 'gpdown':
@@ -62,7 +103,13 @@ switch ( $gpsync_mode ) {
 				'profile_version' => 'x',
 				'results'         => array_map(
 					static function ( string $id ) use ( $gpsync_code ): array {
-						return [ 'id' => $id, 'status' => 'retry', 'code' => $gpsync_code, 'message' => 'try later', 'retry_after_seconds' => 0 ];
+						return [
+							'id'                  => $id,
+							'status'              => 'retry',
+							'code'                => $gpsync_code,
+							'message'             => 'try later',
+							'retry_after_seconds' => 0,
+						];
 					},
 					$gpsync_ids
 				),
@@ -92,7 +139,12 @@ switch ( $gpsync_mode ) {
 				'profile_version' => 'x',
 				'results'         => array_map(
 					static function ( string $id ): array {
-						return [ 'id' => $id, 'status' => 'done', 'gp' => [ 'customer_number' => 'REC' ], 'warnings' => [] ];
+						return [
+							'id'       => $id,
+							'status'   => 'done',
+							'gp'       => [ 'customer_number' => 'REC' ],
+							'warnings' => [],
+						];
 					},
 					$gpsync_ids
 				),

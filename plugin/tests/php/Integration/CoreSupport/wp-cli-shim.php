@@ -8,12 +8,18 @@
 
 declare(strict_types=1);
 
+// phpcs:ignoreFile -- emulates WP-CLI's own global names (WP_CLI, WP_CLI\Utils), which carry no plugin prefix.
+
 namespace {
 	if ( ! class_exists( 'WP_CLI', false ) ) {
 		// phpcs:ignore Generic.Files.OneObjectStructurePerFile.MultipleFound,Generic.Classes.OpeningBraceSameLine
 		final class WP_CLI {
 			/** @var list<string> */
 			public static array $lines = [];
+
+			/** @param object|callable $command */
+			public static function add_command( string $name, $command ): void {
+			}
 
 			public static function log( string $message ): void {
 				self::$lines[] = $message;
@@ -53,19 +59,23 @@ namespace WP_CLI\Utils {
 			}
 		}
 
-		/** @return object{ticks:int} a progress bar that counts ticks */
-		function make_progress_bar( string $message, int $count ): object {
+		/** A progress bar that logs its ticks. */
+		final class ShimProgressBar {
+			public int $ticks = 0;
+
+			public function tick( int $increment = 1 ): void {
+				$this->ticks += $increment;
+				\WP_CLI::log( 'progress ' . $this->ticks );
+			}
+
+			public function finish(): void {
+				\WP_CLI::log( 'progress done' );
+			}
+		}
+
+		function make_progress_bar( string $message, int $count ): ShimProgressBar {
 			\WP_CLI::log( "$message ($count)" );
-			return new class() {
-				public int $ticks = 0;
-				public function tick( int $increment = 1 ): void {
-					$this->ticks += $increment;
-					\WP_CLI::log( 'progress ' . $this->ticks );
-				}
-				public function finish(): void {
-					\WP_CLI::log( 'progress done' );
-				}
-			};
+			return new ShimProgressBar();
 		}
 	}
 }

@@ -103,14 +103,20 @@ final class DispatcherBridgeTest extends CoreTestCase {
 		if ( ! $this->plugin()->messages()->has_builder( 'customer' ) ) {
 			$this->markTestSkipped( 'the payloads helper\'s customer builder is not in this tree yet' );
 		}
-		$user = $this->quiet_user( 'customer', [ 'first_name' => 'Ada', 'last_name' => 'Lovelace' ] );
+		$user = $this->quiet_user(
+			'customer',
+			[
+				'first_name' => 'Ada',
+				'last_name'  => 'Lovelace',
+			]
+		);
 		$id   = $this->outbox()->enqueue( 'customer', $user->ID, 'created' );
 
 		$this->dispatcher( null )->run( 20 );
 
 		$row = $this->row( $id );
 		$this->assertSame( OutboxStatus::DONE, $row->status, (string) wp_json_encode( $row->last_response ) );
-		$this->assertSame( $row->gp_ids['customer_number'], get_user_meta( $user->ID, SettingsKeys::META_CUSTOMER_NUMBER, true ) );
+		$this->assertSame( $row->gp_ids['customer_number'] ?? null, get_user_meta( $user->ID, SettingsKeys::META_CUSTOMER_NUMBER, true ) );
 	}
 
 	public function test_when_gp_ids_are_written_to_an_order_then_they_use_crud_meta_and_do_not_requeue_the_order(): void {
@@ -158,9 +164,11 @@ final class DispatcherBridgeTest extends CoreTestCase {
 		);
 		$this->outbox()->enqueue( 'product', $product->get_id(), 'created' );
 		$this->dispatcher( null )->run( 20 );
-		$this->assertSame( $sku, wc_get_product( $product->get_id() )->get_meta( SettingsKeys::META_ITEM_NUMBER ) );
+		$stored = wc_get_product( $product->get_id() );
+		$this->assertInstanceOf( \WC_Product::class, $stored );
+		$this->assertSame( $sku, $stored->get_meta( SettingsKeys::META_ITEM_NUMBER ) );
 
-		$order = $this->outbox()->without_capture(
+		$order  = $this->outbox()->without_capture(
 			function () use ( $product ): \WC_Order {
 				return $this->create_order( [ [ $product, 2 ] ], [ 'status' => 'processing' ] );
 			}
@@ -171,7 +179,8 @@ final class DispatcherBridgeTest extends CoreTestCase {
 		$row = $this->row( $row_id );
 		$this->assertSame( OutboxStatus::DONE, $row->status, (string) wp_json_encode( $row->last_response ) );
 		$fresh = wc_get_order( $order->get_id() );
-		$this->assertSame( (string) $row->gp_ids['sop_number'], $fresh->get_meta( SettingsKeys::META_SOP_NUMBER ) );
+		$this->assertInstanceOf( \WC_Order::class, $fresh );
+		$this->assertSame( (string) ( $row->gp_ids['sop_number'] ?? '' ), $fresh->get_meta( SettingsKeys::META_SOP_NUMBER ) );
 		$this->assertSame( 'synced', $fresh->get_meta( SettingsKeys::META_STATE ) );
 	}
 }

@@ -168,7 +168,13 @@ final class DispatcherFailureTest extends CoreTestCase {
 		$this->assertSame( 1, $report->done );
 		$this->assertSame( 2, $report->retry );
 		$this->assertSame( OutboxStatus::DONE, $this->row( $ids[0] )->status );
-		$this->assertSame( [ 'customer_number' => 'FIRST', 'outcome' => 'created' ], $this->row( $ids[0] )->gp_ids );
+		$this->assertSame(
+			[
+				'customer_number' => 'FIRST',
+				'outcome'         => 'created',
+			],
+			$this->row( $ids[0] )->gp_ids
+		);
 		foreach ( [ $ids[1], $ids[2] ] as $id ) {
 			$this->assertSame( OutboxStatus::RETRY, $this->row( $id )->status );
 			$this->assertSame( 'no_result', $this->row( $id )->last_error_code );
@@ -215,7 +221,7 @@ final class DispatcherFailureTest extends CoreTestCase {
 
 		$this->dispatcher()->dispatch_batch( 50 );
 
-		$lines = array_values( array_filter( explode( "\n", (string) file_get_contents( self::$fake->record_file ) ) ) );
+		$lines = array_values( array_filter( explode( "\n", (string) file_get_contents( self::fake()->record_file ) ) ) );
 		$this->assertNotEmpty( $lines );
 		$request = json_decode( (string) end( $lines ), true );
 		$this->assertSame( '/record/v1/messages', $request['target'] );
@@ -243,8 +249,15 @@ final class DispatcherFailureTest extends CoreTestCase {
 		$this->assertStringContainsString( 'no longer exists', (string) $this->row( $id )->last_error_message );
 	}
 
+	private static function fake(): FakeBridge {
+		if ( null === self::$fake ) {
+			throw new \RuntimeException( 'the fake bridge is not running' );
+		}
+		return self::$fake;
+	}
+
 	private function point_at( string $mode ): void {
-		$url = 'closed' === $mode ? 'http://127.0.0.1:' . FakeBridge::free_port() : self::$fake->url( $mode );
+		$url = 'closed' === $mode ? 'http://127.0.0.1:' . FakeBridge::free_port() : self::fake()->url( $mode );
 		$this->configure( [ 'bridge_url' => $url ] );
 	}
 

@@ -85,8 +85,8 @@ final class OutboxRepositoryTest extends CoreTestCase {
 	}
 
 	public function test_when_a_lease_expires_then_another_worker_reclaims_the_row_and_the_first_cannot_overwrite_it(): void {
-		$id       = $this->outbox()->enqueue( 'customer', 31, 'created' );
-		$crashed  = $this->outbox()->claim( 5, 300 );
+		$id      = $this->outbox()->enqueue( 'customer', 31, 'created' );
+		$crashed = $this->outbox()->claim( 5, 300 );
 		$this->assertSame( [], $this->outbox()->claim( 5, 300 ), 'the lease holds' );
 		$this->expire_leases();
 
@@ -116,8 +116,20 @@ final class OutboxRepositoryTest extends CoreTestCase {
 		$script  = __DIR__ . '/../CoreSupport/claim-worker.php';
 		$workers = [];
 		for ( $w = 0; $w < 3; $w++ ) {
-			$pipes       = [];
-			$process     = proc_open( [ PHP_BINARY, $script, (string) ABSPATH ], [ 1 => [ 'pipe', 'w' ], 2 => [ 'pipe', 'w' ] ], $pipes, null, [ 'GPSYNC_PROFILE' => 'test' ] + getenv() );
+			$pipes   = [];
+			$process = proc_open(
+				[ PHP_BINARY, $script, (string) ABSPATH ],
+				[
+					1 => [ 'pipe', 'w' ],
+					2 => [
+						'pipe',
+						'w',
+					],
+				],
+				$pipes,
+				null,
+				[ 'GPSYNC_PROFILE' => 'test' ] + getenv()
+			);
 			$this->assertIsResource( $process );
 			$workers[] = [ $process, $pipes ];
 		}
@@ -126,7 +138,7 @@ final class OutboxRepositoryTest extends CoreTestCase {
 			$out = (string) stream_get_contents( $pipes[1] );
 			$err = (string) stream_get_contents( $pipes[2] );
 			$this->assertSame( 0, proc_close( $process ), "worker failed: $err" );
-			$ids = array_filter( explode( ',', trim( $out ) ), 'strlen' );
+			$ids = array_filter( explode( ',', trim( $out ) ), static fn( string $id ): bool => '' !== $id );
 			$this->assertNotEmpty( $ids, 'each worker claimed something (they ran side by side)' );
 			$claimed = array_merge( $claimed, array_map( 'intval', $ids ) );
 		}

@@ -45,12 +45,22 @@ final class RestControllersTest extends CoreTestCase {
 	/** @return array<string, array{array<string,mixed>}> */
 	public function invalid_settings(): array {
 		return [
-			'batch too big'     => [ [ 'batch_size' => 501 ] ],
+			'batch too big'      => [ [ 'batch_size' => 501 ] ],
 			'batch not a number' => [ [ 'batch_size' => 'lots' ] ],
-			'short secret'      => [ [ 'bridge_secret' => 'short' ] ],
-			'not a URL'         => [ [ 'bridge_url' => 'not a url' ] ],
-			'unknown field'     => [ [ 'evil' => 1, 'batch_size' => 10 ] ],
-			'cap below base'    => [ [ 'backoff_base_seconds' => 600, 'backoff_cap_seconds' => 60 ] ],
+			'short secret'       => [ [ 'bridge_secret' => 'short' ] ],
+			'not a URL'          => [ [ 'bridge_url' => 'not a url' ] ],
+			'unknown field'      => [
+				[
+					'evil'       => 1,
+					'batch_size' => 10,
+				],
+			],
+			'cap below base'     => [
+				[
+					'backoff_base_seconds' => 600,
+					'backoff_cap_seconds'  => 60,
+				],
+			],
 		];
 	}
 
@@ -72,13 +82,45 @@ final class RestControllersTest extends CoreTestCase {
 	public function test_when_the_mapping_profile_is_saved_then_it_is_validated_and_its_version_changes(): void {
 		$before = $this->rest( 'GET', '/gp-sync/v1/mappings', [], $this->admin )->get_data();
 
-		$bad = $this->rest( 'PUT', '/gp-sync/v1/mappings', [ 'status_map' => [ 'completed' => 'explode' ], 'orders' => [ 'fields' => [ [ 'from' => 'checkout_po', 'to' => 'USERDEF1' ] ] ] ], $this->admin );
+		$bad = $this->rest(
+			'PUT',
+			'/gp-sync/v1/mappings',
+			[
+				'status_map' => [ 'completed' => 'explode' ],
+				'orders'     => [
+					'fields' => [
+						[
+							'from' => 'checkout_po',
+							'to'   => 'USERDEF1',
+						],
+					],
+				],
+			],
+			$this->admin
+		);
 		$this->assertSame( 400, $bad->get_status() );
-		$errors = implode( "\n", $bad->as_error()->get_error_data()['errors'] );
+		$error = $bad->as_error();
+		$this->assertInstanceOf( \WP_Error::class, $error );
+		$errors = implode( "\n", $error->get_error_data()['errors'] );
 		$this->assertStringContainsString( 'status_map.completed', $errors );
 		$this->assertStringContainsString( 'orders.fields[0].from', $errors );
 
-		$good = $this->rest( 'PUT', '/gp-sync/v1/mappings', [ 'documents' => [ 'batch_id' => 'WEB<b>' ], 'orders' => [ 'fields' => [ [ 'from' => 'meta:_po', 'to' => 'USERDEF1' ] ] ] ], $this->admin );
+		$good = $this->rest(
+			'PUT',
+			'/gp-sync/v1/mappings',
+			[
+				'documents' => [ 'batch_id' => 'WEB<b>' ],
+				'orders'    => [
+					'fields' => [
+						[
+							'from' => 'meta:_po',
+							'to'   => 'USERDEF1',
+						],
+					],
+				],
+			],
+			$this->admin
+		);
 		$this->assertSame( 200, $good->get_status() );
 		$after = $good->get_data();
 		$this->assertSame( 'WEB', $after['documents']['batch_id'], 'tags stripped' );
@@ -95,7 +137,16 @@ final class RestControllersTest extends CoreTestCase {
 		$claimed = $this->outbox()->claim( 1, 60 );
 		$this->outbox()->mark_dead( $claimed[0], 'invalid_payload', 'bad email', 'email', [ 'status' => 'dead' ] );
 
-		$page = $this->rest( 'GET', '/gp-sync/v1/queue', [ 'kind' => 'customer', 'per_page' => 2, 'page' => 1 ], $this->admin );
+		$page = $this->rest(
+			'GET',
+			'/gp-sync/v1/queue',
+			[
+				'kind'     => 'customer',
+				'per_page' => 2,
+				'page'     => 1,
+			],
+			$this->admin
+		);
 		$this->assertSame( 200, $page->get_status() );
 		$this->assertSame( '5', $page->get_headers()['X-WP-Total'] );
 		$this->assertSame( '3', $page->get_headers()['X-WP-TotalPages'] );
@@ -130,19 +181,60 @@ final class RestControllersTest extends CoreTestCase {
 
 		$this->assertSame( OutboxStatus::DISCARDED, $this->rest( 'POST', "/gp-sync/v1/queue/$b/discard", [], $this->admin )->get_data()['status'] );
 
-		$bulk = $this->rest( 'POST', '/gp-sync/v1/queue/bulk', [ 'action' => 'retry', 'ids' => [ $b, $c ] ], $this->admin )->get_data();
+		$bulk = $this->rest(
+			'POST',
+			'/gp-sync/v1/queue/bulk',
+			[
+				'action' => 'retry',
+				'ids'    => [
+					$b,
+					$c,
+				],
+			],
+			$this->admin
+		)->get_data();
 		$this->assertSame( [ $b, $c ], $bulk['changed'] );
-		$this->assertSame( 400, $this->rest( 'POST', '/gp-sync/v1/queue/bulk', [ 'action' => 'explode', 'ids' => [ $b ] ], $this->admin )->get_status() );
+		$this->assertSame(
+			400,
+			$this->rest(
+				'POST',
+				'/gp-sync/v1/queue/bulk',
+				[
+					'action' => 'explode',
+					'ids'    => [ $b ],
+				],
+				$this->admin
+			)->get_status()
+		);
 	}
 
 	public function test_when_an_entity_is_resent_over_rest_then_a_row_is_queued(): void {
 		$user     = $this->quiet_user();
-		$response = $this->rest( 'POST', '/gp-sync/v1/resend', [ 'kind' => 'customer', 'entity_id' => $user->ID ], $this->admin );
+		$response = $this->rest(
+			'POST',
+			'/gp-sync/v1/resend',
+			[
+				'kind'      => 'customer',
+				'entity_id' => $user->ID,
+			],
+			$this->admin
+		);
 		$this->assertSame( 200, $response->get_status() );
 		$row = $this->row( (int) $response->get_data()['queued'] );
 		$this->assertSame( 'resend', $row->event );
 		$this->assertSame( $user->ID, $row->entity_id );
-		$this->assertSame( 400, $this->rest( 'POST', '/gp-sync/v1/resend', [ 'kind' => 'invoice', 'entity_id' => 1 ], $this->admin )->get_status() );
+		$this->assertSame(
+			400,
+			$this->rest(
+				'POST',
+				'/gp-sync/v1/resend',
+				[
+					'kind'      => 'invoice',
+					'entity_id' => 1,
+				],
+				$this->admin
+			)->get_status()
+		);
 	}
 
 	public function test_when_the_stats_are_read_then_counts_ages_and_state_are_reported(): void {

@@ -15,7 +15,7 @@ final class RestPermissionsTest extends CoreTestCase {
 	 * Bodies are valid where a route has required arguments: WordPress validates arguments before it asks the
 	 * permission callback, and this test is about the permission answer.
 	 *
-	 * @return array<string, array{string, string, array<string,mixed>}>
+	 * @return array<string, array{0: string, 1: string, 2?: array<string,mixed>}>
 	 */
 	public function routes(): array {
 		return [
@@ -27,22 +27,44 @@ final class RestPermissionsTest extends CoreTestCase {
 			'GET queue entry'      => [ 'GET', '/gp-sync/v1/queue/1' ],
 			'POST retry'           => [ 'POST', '/gp-sync/v1/queue/1/retry' ],
 			'POST discard'         => [ 'POST', '/gp-sync/v1/queue/1/discard' ],
-			'POST bulk'            => [ 'POST', '/gp-sync/v1/queue/bulk', [ 'action' => 'retry', 'ids' => [ 1 ] ] ],
-			'POST resend'          => [ 'POST', '/gp-sync/v1/resend', [ 'kind' => 'customer', 'entity_id' => 1 ] ],
+			'POST bulk'            => [
+				'POST',
+				'/gp-sync/v1/queue/bulk',
+				[
+					'action' => 'retry',
+					'ids'    => [ 1 ],
+				],
+			],
+			'POST resend'          => [
+				'POST',
+				'/gp-sync/v1/resend',
+				[
+					'kind'      => 'customer',
+					'entity_id' => 1,
+				],
+			],
 			'POST retry-dead'      => [ 'POST', '/gp-sync/v1/retry-dead' ],
 			'POST test-connection' => [ 'POST', '/gp-sync/v1/test-connection' ],
 			'GET stats'            => [ 'GET', '/gp-sync/v1/stats' ],
 		];
 	}
 
-	/** @dataProvider routes */
+	/**
+	 * @dataProvider routes
+	 * @param array<string,mixed> $body
+	 */
 	public function test_when_a_subscriber_calls_a_route_then_it_is_forbidden( string $method, string $route, array $body = [] ): void {
 		$response = $this->rest( $method, $route, $body, $this->create_user( 'subscriber' ) );
 		$this->assertSame( 403, $response->get_status() );
-		$this->assertSame( 'gpsync_forbidden', $response->as_error()->get_error_code() );
+		$error = $response->as_error();
+		$this->assertInstanceOf( \WP_Error::class, $error );
+		$this->assertSame( 'gpsync_forbidden', $error->get_error_code() );
 	}
 
-	/** @dataProvider routes */
+	/**
+	 * @dataProvider routes
+	 * @param array<string,mixed> $body
+	 */
 	public function test_when_nobody_is_logged_in_then_every_route_answers_401( string $method, string $route, array $body = [] ): void {
 		$this->assertSame( 401, $this->rest( $method, $route, $body )->get_status() );
 	}

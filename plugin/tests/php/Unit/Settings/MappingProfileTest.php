@@ -26,8 +26,22 @@ final class MappingProfileTest extends TestCase {
 	}
 
 	public function test_when_a_setting_changes_then_the_version_changes_and_key_order_does_not_matter(): void {
-		$a = MappingProfile::with_version( [ 'documents' => [ 'batch_id' => 'WOO', 'order_prefix' => 'WO' ] ] );
-		$b = MappingProfile::with_version( [ 'documents' => [ 'order_prefix' => 'WO', 'batch_id' => 'WOO' ] ] );
+		$a = MappingProfile::with_version(
+			[
+				'documents' => [
+					'batch_id'     => 'WOO',
+					'order_prefix' => 'WO',
+				],
+			]
+		);
+		$b = MappingProfile::with_version(
+			[
+				'documents' => [
+					'order_prefix' => 'WO',
+					'batch_id'     => 'WOO',
+				],
+			]
+		);
 		$c = MappingProfile::with_version( [ 'documents' => [ 'batch_id' => 'WEB' ] ] );
 		$this->assertSame( $a['version'], $b['version'] );
 		$this->assertNotSame( $a['version'], $c['version'] );
@@ -36,7 +50,13 @@ final class MappingProfileTest extends TestCase {
 	}
 
 	public function test_when_stored_values_have_unknown_keys_or_wrong_shapes_then_they_are_ignored(): void {
-		$profile = MappingProfile::with_version( [ 'documents' => [ 'nope' => 1 ], 'status_map' => 'garbage', 'evil' => true ] );
+		$profile = MappingProfile::with_version(
+			[
+				'documents'  => [ 'nope' => 1 ],
+				'status_map' => 'garbage',
+				'evil'       => true,
+			]
+		);
 		$this->assertArrayNotHasKey( 'nope', $profile['documents'] );
 		$this->assertArrayNotHasKey( 'evil', $profile );
 		$this->assertSame( 'order', ( (array) $profile['status_map'] )['processing'] );
