@@ -168,6 +168,10 @@ final class Plugin {
 		return $this->scheduler;
 	}
 
+	public function job(): DispatchJob {
+		return $this->job;
+	}
+
 	public function bridge(): BridgeClient {
 		return $this->bridge;
 	}

@@ -119,6 +119,20 @@ final class DispatcherBridgeTest extends CoreTestCase {
 		$this->assertSame( $row->gp_ids['customer_number'] ?? null, get_user_meta( $user->ID, SettingsKeys::META_CUSTOMER_NUMBER, true ) );
 	}
 
+	public function test_when_the_scheduled_dispatch_hook_fires_then_the_plugins_own_wiring_sends_the_queue(): void {
+		if ( ! $this->plugin()->messages()->has_builder( 'customer' ) ) {
+			$this->plugin()->messages()->add_builder( new UserCustomerBuilder() );
+		}
+		$user = $this->quiet_user();
+		$id   = $this->outbox()->enqueue( 'customer', $user->ID, 'created' );
+
+		do_action( SettingsKeys::HOOK_DISPATCH ); // What Action Scheduler (or WP-Cron) runs.
+
+		$row = $this->row( $id );
+		$this->assertSame( OutboxStatus::DONE, $row->status, (string) wp_json_encode( $row->last_response ) );
+		$this->assertNotSame( '', get_user_meta( $user->ID, SettingsKeys::META_CUSTOMER_NUMBER, true ) );
+	}
+
 	public function test_when_gp_ids_are_written_to_an_order_then_they_use_crud_meta_and_do_not_requeue_the_order(): void {
 		$this->require_woocommerce();
 		$order = $this->outbox()->without_capture(
