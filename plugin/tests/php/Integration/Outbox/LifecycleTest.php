@@ -82,7 +82,7 @@ final class LifecycleTest extends CoreTestCase {
 		$options = $wpdb->get_results( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE 'gpsync\\_%'", ARRAY_A );
 		$this->outbox()->enqueue( 'customer', 5, 'created' );
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
-			define( 'WP_UNINSTALL_PLUGIN', 'gp-sync-for-woocommerce/gp-sync-for-woocommerce.php' );
+			define( 'WP_UNINSTALL_PLUGIN', 'gp-sync-for-woocommerce/gp-sync-for-woocommerce.php' ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals -- WordPress's own constant, as wp-admin defines it.
 		}
 		try {
 			$this->configure( [ 'remove_data_on_uninstall' => false ] );
