@@ -14,10 +14,9 @@ use GPSync\Outbox\OutboxRepository;
 /**
  * One save fires the same hook several times (WooCommerce calls woocommerce_update_order twice while creating
  * an order; a refund fires two refund hooks). Repeating an event that was just recorded for the same entity in
- * the same second adds nothing: the waiting row already says so. It is skipped here, which also keeps
- * OutboxRepository::enqueue() from being asked to re-write a row with identical values: MySQL reports 0 rows
- * changed for that, and enqueue() then inserts a second waiting row instead of coalescing (seen in the capture
- * integration tests). A different event, or the same one a second later, always goes through.
+ * the same second adds nothing: the waiting row already says so. It is skipped here to spare the checkout
+ * request two queries per repeat (OutboxRepository::enqueue() would coalesce it into the same row anyway).
+ * A different event, or the same one a second later, always goes through.
  */
 class OutboxRecorder {
 

@@ -63,7 +63,9 @@ class OutboxRepository {
 		$waiting_id = (int) $wpdb->get_var( $wpdb->prepare( "SELECT id FROM `$table` WHERE kind = %s AND entity_id = %d AND status IN ('pending','retry') AND claim_token IS NULL ORDER BY id DESC LIMIT 1", $kind, $entity_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		if ( $waiting_id > 0 ) {
 			$updated = $wpdb->query( $wpdb->prepare( "UPDATE `$table` SET event = %s, updated_at_gmt = %s WHERE id = %d AND status IN ('pending','retry') AND claim_token IS NULL", $event, $now, $waiting_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-			if ( 1 === $updated ) {
+			// MySQL counts changed rows, not matched ones: the same event again within the same second changes
+			// nothing and reports 0. The row has absorbed the event all the same when it still waits unclaimed.
+			if ( 1 === $updated || ( 0 === $updated && $this->is_waiting( $waiting_id ) ) ) {
 				$this->kick();
 				return $waiting_id;
 			}
@@ -90,6 +92,13 @@ class OutboxRepository {
 		$id = (int) $wpdb->insert_id;
 		$this->kick();
 		return $id;
+	}
+
+	/** Is this row still waiting for dispatch and unclaimed? */
+	private function is_waiting( int $id ): bool {
+		global $wpdb;
+		$table = $this->table->name();
+		return null !== $wpdb->get_var( $wpdb->prepare( "SELECT id FROM `$table` WHERE id = %d AND status IN ('pending','retry') AND claim_token IS NULL", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 
 	/**

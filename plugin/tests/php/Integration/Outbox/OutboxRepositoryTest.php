@@ -37,6 +37,18 @@ final class OutboxRepositoryTest extends CoreTestCase {
 		$this->assertSame( 'status:completed', $this->row( $first )->event );
 	}
 
+	public function test_when_the_same_event_repeats_within_one_second_then_it_still_coalesces_into_one_row(): void {
+		// One save fires woocommerce_update_order twice: the second UPDATE changes no column (same event, same
+		// second) and MySQL reports 0 changed rows for it. That is still a coalesce, not a reason for a new row.
+		$first  = $this->outbox()->enqueue( 'order', 79, 'updated' );
+		$second = $this->outbox()->enqueue( 'order', 79, 'updated' );
+		$third  = $this->outbox()->enqueue( 'order', 79, 'updated' );
+
+		$this->assertSame( $first, $second );
+		$this->assertSame( $first, $third );
+		$this->assertCount( 1, $this->all_rows() );
+	}
+
 	public function test_when_the_waiting_row_is_already_claimed_then_a_new_event_gets_its_own_row(): void {
 		$first   = $this->outbox()->enqueue( 'product', 5, 'updated' );
 		$claimed = $this->outbox()->claim( 10, 60 );
