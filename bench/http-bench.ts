@@ -27,6 +27,8 @@ export interface HttpBenchOptions {
   readonly warmupOrders: number;
   /** Memory samples taken during the run (for the "flat under load" check). */
   readonly memorySamples: number;
+  /** Stop sending after this long even if fewer orders went through (a soak on a busy host); 0 = no bound. */
+  readonly maxSeconds: number;
 }
 
 export interface MemoryReading {
@@ -148,8 +150,9 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
     let sent = 0;
     let nextSample = sampleEvery;
     const started = performance.now();
+    const deadline = options.maxSeconds > 0 ? started + options.maxSeconds * 1000 : Number.POSITIVE_INFINITY;
     const worker = async (): Promise<void> => {
-      while (sent < options.orders) {
+      while (sent < options.orders && performance.now() < deadline) {
         const count = Math.min(options.batchSize, options.orders - sent);
         sent += count;
         await sendBatch(count, true);

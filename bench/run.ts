@@ -7,7 +7,8 @@ import { fixed, mb, ratio } from './stats.js';
  * `npm run bench` (from the repository root). Prints figures and their ratio to SPEC §9's goals:
  * ≥ 2,000 orders/s mapping on one core, ≥ 500 orders/s end to end into the sandbox, memory flat under load.
  * Options: --orders=N (end-to-end orders, default 5000), --soak (100,000 orders), --batch=N (default 50),
- * --concurrency=N (batches in flight, default 1), --mapping-seconds=N (default 5), --only=mapping|http.
+ * --concurrency=N (batches in flight, default 1), --mapping-seconds=N (default 5), --only=mapping|http,
+ * --max-minutes=N (stop the end-to-end run after N minutes with what it reached; default no bound).
  */
 const MAPPING_GOAL = 2000;
 const END_TO_END_GOAL = 500;
@@ -22,6 +23,7 @@ const batchSize = Number(option('batch') ?? 50);
 const concurrency = Number(option('concurrency') ?? 1);
 const mappingSeconds = Number(option('mapping-seconds') ?? 5);
 const only = option('only');
+const maxMinutes = Number(option('max-minutes') ?? 0);
 
 console.log(
   `GP Sync bridge bench — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM`,
@@ -42,7 +44,14 @@ if (only !== 'mapping') {
   console.log(
     `\n(b) end to end: signed HTTP batches of ${batchSize} → gp-bridge serve → sandbox GP, ${fixed(orders)} orders, ${concurrency} batch(es) in flight`,
   );
-  const http = await runHttpBench({ orders, batchSize, concurrency, warmupOrders: 500, memorySamples: 10 });
+  const http = await runHttpBench({
+    orders,
+    batchSize,
+    concurrency,
+    warmupOrders: 500,
+    memorySamples: 10,
+    maxSeconds: maxMinutes * 60,
+  });
   console.log(
     `    ${fixed(http.ordersPerSecond)} orders/s over ${fixed(http.seconds, 1)} s; per batch p50 ${fixed(http.batchP50Ms, 1)} ms, p99 ${fixed(http.batchP99Ms, 1)} ms`,
   );
