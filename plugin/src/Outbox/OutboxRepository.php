@@ -318,7 +318,7 @@ class OutboxRepository {
 		$sql   = implode( ' AND ', $where );
 		// Dead letters first, then newest: what needs a human is at the top.
 		$order = "CASE status WHEN 'dead' THEN 0 WHEN 'retry' THEN 1 ELSE 2 END, id DESC";
-		$total = (int) $wpdb->get_var( [] === $params ? "SELECT COUNT(*) FROM `$table` WHERE $sql" : $wpdb->prepare( "SELECT COUNT(*) FROM `$table` WHERE $sql", $params ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+		$total = (int) $wpdb->get_var( [] === $params ? "SELECT COUNT(*) FROM `$table` WHERE $sql" : $wpdb->prepare( "SELECT COUNT(*) FROM `$table` WHERE $sql", $params ) ); // phpcs:ignore WordPress.DB.PreparedSQL, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- the placeholders are in $sql, built above from fixed fragments.
 		$rows  = $this->rows_where( "$sql ORDER BY $order LIMIT %d OFFSET %d", array_merge( $params, [ $per_page, max( 0, ( $page - 1 ) * $per_page ) ] ), false );
 		return [
 			'rows'  => $rows,

@@ -17,8 +17,8 @@ $gpsync_start = (float) ( $argv[2] ?? 0 );
 while ( microtime( true ) < $gpsync_start ) {
 	usleep( 1000 );
 }
-$gpsync_ids    = [];
-$gpsync_empty  = 0;
+$gpsync_ids   = [];
+$gpsync_empty = 0;
 // Small batches and a few empty rounds so the workers interleave instead of one taking everything.
 while ( $gpsync_empty < 3 ) {
 	$gpsync_rows = $gpsync_outbox->claim( 7, 300 );

@@ -126,7 +126,7 @@ final class DispatcherBridgeTest extends CoreTestCase {
 		$user = $this->quiet_user();
 		$id   = $this->outbox()->enqueue( 'customer', $user->ID, 'created' );
 
-		do_action( SettingsKeys::HOOK_DISPATCH ); // What Action Scheduler (or WP-Cron) runs.
+		do_action( SettingsKeys::HOOK_DISPATCH ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the constant is the prefixed gpsync_dispatch; this is what Action Scheduler (or WP-Cron) runs.
 
 		$row = $this->row( $id );
 		$this->assertSame( OutboxStatus::DONE, $row->status, (string) wp_json_encode( $row->last_response ) );
