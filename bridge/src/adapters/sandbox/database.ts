@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { SANDBOX_DDL, SANDBOX_SCHEMA_VERSION } from './schema.js';
+import { SANDBOX_DDL, SANDBOX_INDEXES, SANDBOX_SCHEMA_VERSION } from './schema.js';
 import { SANDBOX_SITES, SEED_CUSTOMERS, SEED_ITEMS } from './seed.js';
 import { sandboxErrorRows } from './error-texts.js';
 
@@ -32,6 +32,7 @@ export function openSandboxDatabase(
     db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'SANDBOX_INFO'").get() !==
     undefined;
   if (!created) seed(db, clock().toISOString());
+  db.exec(SANDBOX_INDEXES);
   return db;
 }
 

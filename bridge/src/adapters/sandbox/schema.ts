@@ -97,3 +97,13 @@ CREATE TABLE SOP30200 (
 );
 CREATE INDEX SOP30200_PO ON SOP30200 (CSTPONBR);
 `;
+
+/**
+ * Indexes created at every open (IF NOT EXISTS), so sandboxes made before an index existed get it too.
+ * SOP10200_NUMBER: the header procedure reads lines by SOPNUMBE alone (it must also see lines filed under
+ * another SOPTYPE, GP's error 67); without it every order scanned all earlier lines and end-to-end throughput
+ * fell as the sandbox filled (bench/README.md).
+ */
+export const SANDBOX_INDEXES = `
+CREATE INDEX IF NOT EXISTS SOP10200_NUMBER ON SOP10200 (SOPNUMBE);
+`;
