@@ -10,12 +10,7 @@ export function storeDate(isoDateTime: string, timeZone: string, path: string): 
     throw new MappingError('gp_validation', `${path} "${isoDateTime}" is not a date`, path);
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).formatToParts(instant);
+    parts = dateFormatFor(timeZone).formatToParts(instant);
   } catch {
     throw new MappingError(
       'gp_validation',
@@ -25,6 +20,19 @@ export function storeDate(isoDateTime: string, timeZone: string, path: string): 
   }
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (format === undefined) {
+    // Throws a RangeError for a zone that is not IANA; nothing is cached then.
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, format);
+  }
+  return format;
 }
 
 /**

@@ -167,7 +167,12 @@ export interface CodePageResult {
   readonly unsupported: readonly string[];
 }
 
+/** Printable ASCII plus tab and line breaks: already in CP1252, and nearly every value a store sends. */
+const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+
 export function toCp1252(value: string): CodePageResult {
+  // The per-character walk below normalises each character; skip it for the common case it cannot change.
+  if (PLAIN_ASCII.test(value)) return { text: value, transliterated: [], unsupported: [] };
   const transliterated: string[] = [];
   const unsupported: string[] = [];
   let text = '';
