@@ -14,10 +14,19 @@ export interface SignatureSource {
 }
 
 /** Signatures from the XSD catalogue + parameter-types.ts: every element the schema allows on the node. */
+const defaultSignatures = new Map<string, ProcedureSignature>();
+
 export function defaultSignatureOf(procedure: string): ProcedureSignature | null {
+  const cached = defaultSignatures.get(procedure);
+  if (cached) return cached;
   const elements = CATALOGUE.nodes[procedure];
   if (!elements) return null;
-  return new Map(elements.map((e) => [e.name, parameterType(procedure, e.name)] as const));
+  // Built once per procedure: the catalogue and the parameter table never change at run time.
+  const signature: ProcedureSignature = new Map(
+    elements.map((e) => [e.name, parameterType(procedure, e.name)] as const),
+  );
+  defaultSignatures.set(procedure, signature);
+  return signature;
 }
 
 export const DEFAULT_SIGNATURES: SignatureSource = {

@@ -27,11 +27,13 @@ export function isBlankAddress(address: Address): boolean {
   ].every((v) => v.trim() === '');
 }
 
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
 export function countryName(code: string): string {
   const trimmed = code.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(trimmed)) return trimmed;
   try {
-    return new Intl.DisplayNames(['en'], { type: 'region' }).of(trimmed) ?? trimmed;
+    return regionNames.of(trimmed) ?? trimmed;
   } catch {
     return trimmed;
   }

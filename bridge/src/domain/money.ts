@@ -24,16 +24,23 @@ export function sum(values: readonly Dec[]): Dec {
   return values.reduce((total, value) => total.plus(value), new Dec(0));
 }
 
+const decimalsByCurrency = new Map<string, number>();
+
 /** Decimals of a currency (USD 2, JPY 0) from the ICU data in Node's Intl; 2 when the code is unknown. */
 export function currencyDecimals(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
+  // Cached: an Intl.NumberFormat costs far more to build than a map look-up, and this runs per amount.
+  let decimals = decimalsByCurrency.get(currency);
+  if (decimals === undefined) {
+    try {
+      decimals =
+        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
+    } catch {
+      decimals = 2;
+    }
+    decimalsByCurrency.set(currency, decimals);
   }
+  return decimals;
 }
 
 /** Rounds half-up to the currency's decimals, as WooCommerce rounds stored per-rate taxes. */

@@ -5,7 +5,12 @@ import { CATALOGUE } from './catalogue.generated.js';
  * what the executor runs. Field values are exactly the text that appears in the XML element (decimals already
  * formatted, dates as YYYY-MM-DD), so the XML archived or previewed is exactly what ran (SPEC §6).
  */
-export type TransactionTypeName = 'RMCustomerMasterType' | 'IVItemMasterType' | 'SOPTransactionType' | 'SOPVoidDocumentType' | 'SOPDeleteDocumentType';
+export type TransactionTypeName =
+  | 'RMCustomerMasterType'
+  | 'IVItemMasterType'
+  | 'SOPTransactionType'
+  | 'SOPVoidDocumentType'
+  | 'SOPDeleteDocumentType';
 
 export interface EConnectNode {
   /** Node name = stored procedure name (`taSopHdrIvcInsert`). */
@@ -53,7 +58,12 @@ export function orderedNodes(document: EConnectDocument): OrderedNode[] {
     }
     for (const slot of slots) {
       for (const node of transaction.nodes.filter((n) => n.node === slot.node)) {
-        result.push({ transaction: transaction.type, node: node.node, container: slot.container, fields: orderFields(node) });
+        result.push({
+          transaction: transaction.type,
+          node: node.node,
+          container: slot.container,
+          fields: orderFields(node),
+        });
       }
     }
   }
@@ -66,11 +76,21 @@ function transactionInfo(type: TransactionTypeName) {
   return info;
 }
 
+/** Element names per node, built once: orderFields runs for every node of every document. */
+const elementNames = new Map<string, ReadonlySet<string>>();
+
 function orderFields(node: EConnectNode): Array<readonly [string, string]> {
   const elements = CATALOGUE.nodes[node.node];
   if (!elements) throw new Error(`unknown eConnect node ${node.node}`);
-  const known = new Set(elements.map((e) => e.name));
-  const unknown = Object.keys(node.fields).filter((name) => !known.has(name));
+  let known = elementNames.get(node.node);
+  if (!known) {
+    known = new Set(elements.map((e) => e.name));
+    elementNames.set(node.node, known);
+  }
+  const names = known;
+  const unknown = Object.keys(node.fields).filter((name) => !names.has(name));
   if (unknown.length > 0) throw new Error(`${node.node} has no element ${unknown.join(', ')}`);
-  return elements.filter((e) => node.fields[e.name] !== undefined).map((e) => [e.name, node.fields[e.name] as string] as const);
+  return elements
+    .filter((e) => node.fields[e.name] !== undefined)
+    .map((e) => [e.name, node.fields[e.name] as string] as const);
 }
