@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace GPSync\Admin;
 
 use GPSync\Infrastructure\Registerable;
+use GPSync\Settings\Capability;
 use GPSync\Settings\SettingsKeys;
 
 /**
@@ -24,7 +25,7 @@ final class Notices implements Registerable {
 
 	/** @internal */
 	public function render(): void {
-		if ( ! current_user_can( SettingsKeys::CAPABILITY ) && ! current_user_can( 'activate_plugins' ) ) {
+		if ( ! Capability::current_user_can_manage() && ! current_user_can( 'activate_plugins' ) ) {
 			return;
 		}
 		foreach ( self::messages() as $message ) {

@@ -10,10 +10,11 @@ declare(strict_types=1);
 namespace GPSync\Rest;
 
 use GPSync\Infrastructure\Registerable;
+use GPSync\Settings\Capability;
 use GPSync\Settings\SettingsKeys;
 
 /**
- * Namespace gp-sync/v1; every route requires manage_woocommerce. Cookie-authenticated requests also need the
+ * Namespace gp-sync/v1; every route requires manage_woocommerce (see Capability for a site without WooCommerce). Cookie-authenticated requests also need the
  * wp_rest nonce: WordPress core enforces that (rest_cookie_check_errors) before permission callbacks run.
  */
 abstract class BaseController extends \WP_REST_Controller implements Registerable {
@@ -31,7 +32,7 @@ abstract class BaseController extends \WP_REST_Controller implements Registerabl
 	 * @return true|\WP_Error
 	 */
 	public function can_manage( $request ) {
-		if ( current_user_can( SettingsKeys::CAPABILITY ) ) {
+		if ( Capability::current_user_can_manage() ) {
 			return true;
 		}
 		return new \WP_Error( 'gpsync_forbidden', __( 'You are not allowed to manage GP Sync.', 'gp-sync-for-woocommerce' ), [ 'status' => rest_authorization_required_code() ] );

@@ -70,6 +70,7 @@ final class ProductAndCustomerCaptureTest extends CaptureTestCase {
 	}
 
 	public function test_when_a_customer_registers_and_later_saves_an_address_then_a_customer_row_follows_each_change(): void {
+		$this->require_woocommerce(); // The `customer` role is WooCommerce's.
 		$user = $this->create_user( 'customer' );
 		$this->assertSame( 'customer.created', $this->only_row( 'customer', $user->ID )->event );
 		$this->clear_outbox();

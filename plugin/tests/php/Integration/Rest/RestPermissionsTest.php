@@ -74,6 +74,18 @@ final class RestPermissionsTest extends CoreTestCase {
 		$this->assertSame( 200, $this->rest( 'GET', '/gp-sync/v1/stats', [], $this->create_user( 'shop_manager' ) )->get_status() );
 	}
 
+	public function test_when_an_editor_reads_the_stats_then_it_is_forbidden_with_or_without_woocommerce(): void {
+		// Editors have neither manage_woocommerce nor manage_options: the stand-in for a site without
+		// WooCommerce (Capability) must not widen access beyond administrators.
+		$response = $this->rest( 'GET', '/gp-sync/v1/stats', [], $this->create_user( 'editor' ) );
+		$this->assertSame( 403, $response->get_status() );
+	}
+
+	public function test_when_an_administrator_reads_the_stats_then_it_is_allowed_with_or_without_woocommerce(): void {
+		$response = $this->rest( 'GET', '/gp-sync/v1/stats', [], $this->create_user( 'administrator' ) );
+		$this->assertSame( 200, $response->get_status() );
+	}
+
 	public function test_over_real_http_an_admin_with_the_nonce_gets_the_settings_without_it_is_refused_and_the_secret_never_leaves(): void {
 		$this->configure( [ 'bridge_secret' => 'http-test-secret-never-returned-123' ] );
 		$admin   = $this->create_user( 'administrator' );
