@@ -22,9 +22,11 @@ server_up() { mariadb-admin --protocol=socket -uroot ping >/dev/null 2>&1; }
 if ! server_up; then
   log "starting MariaDB"
   # `service` works without systemd on Debian (sysvinit script); fall back to mysqld_safe if it does not.
-  if ! service mariadb start >/dev/null 2>&1; then
+  # The server outlives this run: close the lock descriptors (8: up/down lock, 9: npm test's stack lock) so it
+  # does not hold them, or every later `npm test` on this machine would wait for MariaDB to exit.
+  if ! service mariadb start >/dev/null 2>&1 8>&- 9>&-; then
     mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
-    nohup mysqld_safe >/dev/null 2>&1 &
+    nohup mysqld_safe >/dev/null 2>&1 8>&- 9>&- &
   fi
   for _ in $(seq 1 60); do server_up && break; sleep 0.5; done
   server_up || die "MariaDB did not start (see /var/log/mysql or journal)"
