@@ -11,7 +11,7 @@ namespace GPSync\Capture;
 
 use GPSync\Infrastructure\Registerable;
 use GPSync\Outbox\OutboxRepository;
-use GPSync\Payload\Source\OrderGateway;
+use GPSync\Orders\OrderGateway;
 use GPSync\Payload\Source\UserDataReader;
 
 /**

@@ -10,7 +10,7 @@ declare(strict_types=1);
 namespace GPSync\Capture;
 
 use GPSync\Infrastructure\Registerable;
-use GPSync\Payload\Source\OrderGateway;
+use GPSync\Orders\OrderGateway;
 
 /**
  * Order-level WooCommerce hooks, which fire the same with HPOS on or off (save_post does not fire for HPOS

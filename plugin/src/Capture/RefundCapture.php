@@ -10,7 +10,7 @@ declare(strict_types=1);
 namespace GPSync\Capture;
 
 use GPSync\Infrastructure\Registerable;
-use GPSync\Payload\Source\OrderGateway;
+use GPSync\Orders\OrderGateway;
 
 /**
  * Each refund is its own message (kind refund, entity = the refund's id): it becomes a GP return. Both hooks

@@ -1,6 +1,6 @@
 <?php
 /**
- * The plugin core's only door to WooCommerce orders (HPOS-safe: CRUD only).
+ * The plugin's only door to WooCommerce orders and refunds (HPOS-safe: CRUD only).
  *
  * @package GPSync
  */
@@ -38,6 +38,26 @@ class OrderGateway {
 	public function meta( int $order_id, string $key ): string {
 		$order = $this->is_available() ? wc_get_order( $order_id ) : false;
 		return $order instanceof \WC_Abstract_Order ? (string) $order->get_meta( $key ) : '';
+	}
+
+	/** The order with this id; null for a refund id, a missing id, or without WooCommerce. */
+	public function find_order( int $order_id ): ?\WC_Order {
+		$order = $this->load( $order_id );
+		return $order instanceof \WC_Order ? $order : null;
+	}
+
+	/** The refund with this id; null for an order id (wc_get_order() returns either kind for any id). */
+	public function find_refund( int $refund_id ): ?\WC_Order_Refund {
+		$refund = $this->load( $refund_id );
+		return $refund instanceof \WC_Order_Refund ? $refund : null;
+	}
+
+	private function load( int $id ): ?\WC_Abstract_Order {
+		if ( $id <= 0 || ! $this->is_available() ) {
+			return null;
+		}
+		$order = wc_get_order( $id );
+		return $order instanceof \WC_Abstract_Order ? $order : null;
 	}
 
 	public function exists( int $order_id ): bool {

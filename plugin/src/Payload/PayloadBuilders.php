@@ -15,7 +15,7 @@ use GPSync\Payload\Builders\OrderPayloadBuilder;
 use GPSync\Payload\Builders\ProductPayloadBuilder;
 use GPSync\Payload\Builders\RefundPayloadBuilder;
 use GPSync\Payload\Source\OrderDataReader;
-use GPSync\Payload\Source\OrderGateway;
+use GPSync\Orders\OrderGateway;
 use GPSync\Payload\Source\ProductDataReader;
 use GPSync\Payload\Source\UserDataReader;
 

@@ -12,7 +12,7 @@ namespace GPSync\Payload\Builders;
 use GPSync\Payload\Assembly\OrderPayloadAssembler;
 use GPSync\Payload\PayloadBuilder;
 use GPSync\Payload\Source\OrderDataReader;
-use GPSync\Payload\Source\OrderGateway;
+use GPSync\Orders\OrderGateway;
 
 /**
  * Re-reads the order by id at dispatch time (the outbox stores ids only) and assembles its payload.

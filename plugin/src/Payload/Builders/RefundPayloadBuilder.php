@@ -12,7 +12,7 @@ namespace GPSync\Payload\Builders;
 use GPSync\Payload\Assembly\RefundPayloadAssembler;
 use GPSync\Payload\PayloadBuilder;
 use GPSync\Payload\Source\OrderDataReader;
-use GPSync\Payload\Source\OrderGateway;
+use GPSync\Orders\OrderGateway;
 
 /**
  * A refund is sent with its order's number, addresses and customer: the GP return references the documents
