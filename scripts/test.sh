@@ -24,6 +24,7 @@ run_suite() {
 [[ -f plugin/vendor/autoload.php ]] || (cd plugin && composer install --no-interaction --no-progress)
 
 run_suite "typecheck" npm run typecheck
+run_suite "lint (ESLint + Prettier)" npm run lint
 run_suite "bridge (Vitest)" npm test -w bridge
 run_suite "lint:php (phpcs + phpstan)" bash scripts/lint-php.sh
 

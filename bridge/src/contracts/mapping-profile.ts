@@ -19,12 +19,45 @@ export const SourceRefSchema = z
   .regex(/^(meta|attribute|field):.+$/, 'must look like meta:<key>, attribute:<name> or field:<path>');
 
 export const SopFieldTargetSchema = z.enum([
-  'USERDEF1', 'USERDEF2', 'USRDEF03', 'USRDEF04', 'USRDEF05',
-  'USRTAB01', 'USRTAB09', 'USRTAB03', 'USRDAT01', 'USRDAT02',
-  'COMMENT_1', 'COMMENT_2', 'COMMENT_3', 'COMMENT_4', 'NOTETEXT',
+  'USERDEF1',
+  'USERDEF2',
+  'USRDEF03',
+  'USRDEF04',
+  'USRDEF05',
+  'USRTAB01',
+  'USRTAB09',
+  'USRTAB03',
+  'USRDAT01',
+  'USRDAT02',
+  'COMMENT_1',
+  'COMMENT_2',
+  'COMMENT_3',
+  'COMMENT_4',
+  'NOTETEXT',
 ]);
-export const CustomerFieldTargetSchema = z.enum(['USERDEF1', 'USERDEF2', 'COMMENT1', 'COMMENT2', 'NOTETEXT', 'CUSTCLAS', 'PRCLEVEL', 'TAXSCHID', 'SLPRSNID', 'SALSTERR']);
-export const ItemFieldTargetSchema = z.enum(['USCATVLS_1', 'USCATVLS_2', 'USCATVLS_3', 'USCATVLS_4', 'USCATVLS_5', 'USCATVLS_6', 'ITMSHNAM', 'ITMGEDSC', 'NOTETEXT']);
+export const CustomerFieldTargetSchema = z.enum([
+  'USERDEF1',
+  'USERDEF2',
+  'COMMENT1',
+  'COMMENT2',
+  'NOTETEXT',
+  'CUSTCLAS',
+  'PRCLEVEL',
+  'TAXSCHID',
+  'SLPRSNID',
+  'SALSTERR',
+]);
+export const ItemFieldTargetSchema = z.enum([
+  'USCATVLS_1',
+  'USCATVLS_2',
+  'USCATVLS_3',
+  'USCATVLS_4',
+  'USCATVLS_5',
+  'USCATVLS_6',
+  'ITMSHNAM',
+  'ITMGEDSC',
+  'NOTETEXT',
+]);
 
 const fieldMap = <T extends z.ZodTypeAny>(target: T) =>
   z.array(z.object({ from: SourceRefSchema, to: target })).default([]);

@@ -46,7 +46,11 @@ export const GpIdsSchema = z.object({
 });
 export type GpIds = z.infer<typeof GpIdsSchema>;
 
-export const WarningSchema = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
+export const WarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  field: z.string().optional(),
+});
 
 export const DoneResultSchema = z.object({
   id: z.string(),
@@ -72,7 +76,11 @@ export const DeadResultSchema = z.object({
   /** Structured facts for the admin: both totals, the unknown SKUs, GP's error numbers … */
   details: z.record(z.string(), z.unknown()).optional(),
 });
-export const MessageResultSchema = z.discriminatedUnion('status', [DoneResultSchema, RetryResultSchema, DeadResultSchema]);
+export const MessageResultSchema = z.discriminatedUnion('status', [
+  DoneResultSchema,
+  RetryResultSchema,
+  DeadResultSchema,
+]);
 export type MessageResult = z.infer<typeof MessageResultSchema>;
 export type DoneResult = z.infer<typeof DoneResultSchema>;
 export type RetryResult = z.infer<typeof RetryResultSchema>;

@@ -11,7 +11,11 @@ export interface InventoryRow {
   /** Available = on hand − allocated, summed over the requested sites, as a decimal string. */
   readonly available: string;
   /** Per-site figures, for the sites asked for. */
-  readonly sites: ReadonlyArray<{ readonly site: string; readonly onHand: string; readonly allocated: string }>;
+  readonly sites: ReadonlyArray<{
+    readonly site: string;
+    readonly onHand: string;
+    readonly allocated: string;
+  }>;
   /** GP change time (UTC ISO) that put the row in this page. */
   readonly changedAt: string;
 }
@@ -30,7 +34,12 @@ export interface GpLookups {
   /** Which of these item numbers GP has (IV00101); returned as GP stores them (trimmed). */
   findItems(itemNumbers: readonly string[]): Promise<Set<string>>;
   /** SOP documents in work and history with this customer PO (and customer, when given), or this number/type. */
-  findSopDocuments(query: { customerPo?: string; customerNumber?: string; sopType?: number; sopNumber?: string }): Promise<SopDocumentRef[]>;
+  findSopDocuments(query: {
+    customerPo?: string;
+    customerNumber?: string;
+    sopType?: number;
+    sopNumber?: string;
+  }): Promise<SopDocumentRef[]>;
   /** Is a GP user or posting process holding this SOP batch (SY00500 BCHSTTUS / MKDTOPST)? */
   batchInUse(batchId: string): Promise<boolean>;
 }
@@ -63,7 +72,11 @@ export interface GpGateway extends GpLookups {
    * Commits when `work` resolves, rolls back when it throws.
    */
   transaction<T>(lockKey: string, work: (tx: GpTransaction) => Promise<T>): Promise<T>;
-  readInventory(query: { cursor: string | null; limit: number; sites: readonly string[] | 'all' }): Promise<InventoryPage>;
+  readInventory(query: {
+    cursor: string | null;
+    limit: number;
+    sites: readonly string[] | 'all';
+  }): Promise<InventoryPage>;
   health(): Promise<GpHealth>;
   close(): Promise<void>;
 }
@@ -75,7 +88,8 @@ export interface GpErrorDetail {
   readonly text: string;
 }
 
-export type GpFailureKind = 'unavailable' | 'timeout' | 'deadlock' | 'batch_in_use' | 'business' | 'validation';
+export type GpFailureKind =
+  'unavailable' | 'timeout' | 'deadlock' | 'batch_in_use' | 'business' | 'validation';
 
 /**
  * Thrown by adapters. `kind` decides the message result: unavailable/timeout/deadlock/batch_in_use are retried
@@ -95,6 +109,11 @@ export class GpExecutionError extends Error {
   }
 
   get retryable(): boolean {
-    return this.kind === 'unavailable' || this.kind === 'timeout' || this.kind === 'deadlock' || this.kind === 'batch_in_use';
+    return (
+      this.kind === 'unavailable' ||
+      this.kind === 'timeout' ||
+      this.kind === 'deadlock' ||
+      this.kind === 'batch_in_use'
+    );
   }
 }

@@ -16,6 +16,8 @@ export interface CatalogueSlot {
 }
 
 export interface CatalogueData {
-  readonly transactions: Readonly<Record<string, { readonly rootPosition: number; readonly slots: readonly CatalogueSlot[] }>>;
+  readonly transactions: Readonly<
+    Record<string, { readonly rootPosition: number; readonly slots: readonly CatalogueSlot[] }>
+  >;
   readonly nodes: Readonly<Record<string, readonly CatalogueElement[]>>;
 }
