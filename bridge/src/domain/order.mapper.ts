@@ -12,7 +12,7 @@ import { itemDocument } from './product.mapper.js';
 import { orderCustomFields } from './sop/custom-fields.js';
 import { resolveItems } from './sop/line-items.js';
 import { paymentFor } from './sop/payment.js';
-import { salesTransaction } from './sop/sales-document.js';
+import { chargeInputs, salesTransaction } from './sop/sales-document.js';
 import { orderActionFor } from './status-map.js';
 import { storeDate } from './store-date.js';
 import { checkDocumentTotals, checkTaxLines } from './totals.js';
@@ -135,18 +135,8 @@ function createSalesDocument(
         totalTax: line.total_tax,
         taxes: line.taxes,
       })),
-      shipping: payload.shipping_lines.map((s, i) => ({
-        path: `shipping_lines[${i}]`,
-        total: s.total,
-        totalTax: s.total_tax,
-        taxes: s.taxes,
-      })),
-      fees: payload.fees.map((f, i) => ({
-        path: `fees[${i}]`,
-        total: f.total,
-        totalTax: f.total_tax,
-        taxes: f.taxes,
-      })),
+      shipping: chargeInputs(payload.shipping_lines, 'shipping_lines'),
+      fees: chargeInputs(payload.fees, 'fees'),
       ...(openOrder ? { origin: { sopType: 2, sopNumber: openOrder.sopNumber } } : {}),
       headerText: custom.headerText,
       ...(custom.userDefined ? { userDefined: custom.userDefined } : {}),

@@ -9,7 +9,7 @@ import type { MappingResult, RefundContext } from './mapping-types.js';
 import { currencyDecimals, dec, sum } from './money.js';
 import { itemDocument } from './product.mapper.js';
 import { resolveItems } from './sop/line-items.js';
-import { type SalesLineInput, salesTransaction } from './sop/sales-document.js';
+import { chargeInputs, type SalesLineInput, salesTransaction } from './sop/sales-document.js';
 import { storeDate } from './store-date.js';
 import { checkDocumentTotals } from './totals.js';
 
@@ -142,18 +142,8 @@ export function mapRefund(
         shipToCode: shipToAddressCode(payload.customer, profile),
         billToCode: profile.customers.billing_address_code,
         lines,
-        shipping: payload.shipping_lines.map((s, i) => ({
-          path: `shipping_lines[${i}]`,
-          total: s.total,
-          totalTax: s.total_tax,
-          taxes: s.taxes,
-        })),
-        fees: payload.fees.map((f, i) => ({
-          path: `fees[${i}]`,
-          total: f.total,
-          totalTax: f.total_tax,
-          taxes: f.taxes,
-        })),
+        shipping: chargeInputs(payload.shipping_lines, 'shipping_lines'),
+        fees: chargeInputs(payload.fees, 'fees'),
         ...(invoice ? { origin: { sopType: 3, sopNumber: invoice.sopNumber } } : {}),
         currencyDecimals: places,
       },

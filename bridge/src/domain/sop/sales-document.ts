@@ -36,6 +36,22 @@ export interface ChargeInput {
   readonly taxes: readonly ItemTax[];
 }
 
+/**
+ * Shipping or fee items of an order or refund as charges: WooCommerce's stored figures, unchanged, with the
+ * payload path each came from (`shipping_lines[0]`) for error messages.
+ */
+export function chargeInputs(
+  items: ReadonlyArray<{ readonly total: string; readonly total_tax: string; readonly taxes: readonly ItemTax[] }>,
+  path: string,
+): ChargeInput[] {
+  return items.map((item, i) => ({
+    path: `${path}[${i}]`,
+    total: item.total,
+    totalTax: item.total_tax,
+    taxes: item.taxes,
+  }));
+}
+
 export interface SalesDocumentInput {
   readonly sopType: 2 | 3 | 4;
   readonly docId: string;
