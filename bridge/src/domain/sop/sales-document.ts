@@ -41,7 +41,11 @@ export interface ChargeInput {
  * payload path each came from (`shipping_lines[0]`) for error messages.
  */
 export function chargeInputs(
-  items: ReadonlyArray<{ readonly total: string; readonly total_tax: string; readonly taxes: readonly ItemTax[] }>,
+  items: ReadonlyArray<{
+    readonly total: string;
+    readonly total_tax: string;
+    readonly taxes: readonly ItemTax[];
+  }>,
   path: string,
 ): ChargeInput[] {
   return items.map((item, i) => ({
