@@ -134,6 +134,35 @@ class OutboxRepository {
 		$now   = self::now_gmt();
 		$lease = self::gmt( time() + $lease_seconds );
 
+		// Workers claiming at the same instant can make InnoDB pick one UPDATE as a deadlock victim (its range
+		// locks over the status/time index cross another's). The victim statement is rolled back whole and
+		// claimed nothing, so trying it again after a short random pause is safe; only other errors are thrown.
+		for ( $attempt = 1; ; $attempt++ ) {
+			$claimed = $this->stamp_claim( $table, $token, $lease, $now, $limit );
+			if ( false !== $claimed || $attempt >= self::CLAIM_DEADLOCK_ATTEMPTS || false === strpos( (string) $wpdb->last_error, 'Deadlock' ) ) {
+				break;
+			}
+			usleep( random_int( 2000, 20000 ) );
+		}
+		if ( false === $claimed ) {
+			throw OutboxQueryFailed::from_wpdb( 'claim', (string) $wpdb->last_error );
+		}
+		if ( 0 === $claimed ) {
+			return [];
+		}
+		return $this->rows_where( 'claim_token = %s', [ $token ] );
+	}
+
+	/** How often claim() runs its UPDATE when InnoDB makes it a deadlock victim. */
+	private const CLAIM_DEADLOCK_ATTEMPTS = 5;
+
+	/**
+	 * The claim UPDATE: stamps $token and a lease on up to $limit due rows in id order.
+	 *
+	 * @return int|false rows stamped, or false on a database error ($wpdb->last_error says which).
+	 */
+	private function stamp_claim( string $table, string $token, string $lease, string $now, int $limit ) {
+		global $wpdb;
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $table is our own table name.
 		$claimed = $wpdb->query(
 			$wpdb->prepare(
@@ -150,13 +179,7 @@ class OutboxRepository {
 			)
 		);
 		// phpcs:enable WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		if ( false === $claimed ) {
-			throw OutboxQueryFailed::from_wpdb( 'claim', (string) $wpdb->last_error );
-		}
-		if ( 0 === $claimed ) {
-			return [];
-		}
-		return $this->rows_where( 'claim_token = %s', [ $token ] );
+		return false === $claimed ? false : (int) $claimed;
 	}
 
 	/**

@@ -127,10 +127,13 @@ final class OutboxRepositoryTest extends CoreTestCase {
 		}
 		$script  = __DIR__ . '/../CoreSupport/claim-worker.php';
 		$workers = [];
+		// The start barrier the workers wait for: late enough for each to boot WordPress (with WooCommerce, on a
+		// loaded 2-core machine), so none finds the queue already drained by the others.
+		$start_at = sprintf( '%.3f', microtime( true ) + 4.0 );
 		for ( $w = 0; $w < 3; $w++ ) {
 			$pipes   = [];
 			$process = proc_open(
-				[ PHP_BINARY, $script, (string) ABSPATH ],
+				[ PHP_BINARY, $script, (string) ABSPATH, $start_at ],
 				[
 					1 => [ 'pipe', 'w' ],
 					2 => [
@@ -149,7 +152,7 @@ final class OutboxRepositoryTest extends CoreTestCase {
 		foreach ( $workers as [ $process, $pipes ] ) {
 			$out = (string) stream_get_contents( $pipes[1] );
 			$err = (string) stream_get_contents( $pipes[2] );
-			$this->assertSame( 0, proc_close( $process ), "worker failed: $err" );
+			$this->assertSame( 0, proc_close( $process ), "worker failed: $err " . wp_strip_all_tags( $out ) );
 			$ids = array_filter( explode( ',', trim( $out ) ), static fn( string $id ): bool => '' !== $id );
 			$this->assertNotEmpty( $ids, 'each worker claimed something (they ran side by side)' );
 			$claimed = array_merge( $claimed, array_map( 'intval', $ids ) );
