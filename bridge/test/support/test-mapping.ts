@@ -92,13 +92,7 @@ export const TEST_MAPPING: DomainMapping = {
       };
     const kind = action === 'invoice' ? 'invoice' : 'order';
     const key = TEST_MAPPING.sopDocumentKey(kind, payload.order_number, profile);
-    const lines = payload.lines.map((l, i) => ({
-      sku: l.sku.toUpperCase(),
-      quantity: l.quantity,
-      total: l.total,
-      tax: l.total_tax,
-      seq: (i + 1) * 16384,
-    }));
+    const lines = sopLines(payload.lines);
     return {
       ok: true,
       documents: [
@@ -125,13 +119,7 @@ export const TEST_MAPPING: DomainMapping = {
       `${payload.order_number}-${payload.woo_refund_id}`,
       profile,
     );
-    const lines = payload.lines.map((l, i) => ({
-      sku: l.sku.toUpperCase(),
-      quantity: l.quantity,
-      total: l.total,
-      tax: l.total_tax,
-      seq: (i + 1) * 16384,
-    }));
+    const lines = sopLines(payload.lines);
     return {
       ok: true,
       documents: [
@@ -159,6 +147,19 @@ interface Line {
   total: string;
   tax: string;
   seq: number;
+}
+
+/** Order and refund lines alike: SKU upper-cased as GP keys it, line sequence 16384 · n (FACTS §5.2). */
+function sopLines(
+  lines: ReadonlyArray<{ sku: string; quantity: string; total: string; total_tax: string }>,
+): Line[] {
+  return lines.map((l, i) => ({
+    sku: l.sku.toUpperCase(),
+    quantity: l.quantity,
+    total: l.total,
+    tax: l.total_tax,
+    seq: (i + 1) * 16384,
+  }));
 }
 
 function sopDocument(

@@ -50,6 +50,23 @@ function taxes(item: Json, magnitude = false): Array<{ rate_id: number; total: s
   }));
 }
 
+/** The order item a refund item gives back (`_refunded_item_id` meta). */
+function refundedItem(item: Json): number {
+  return Number((item['meta_data'] as Json[]).find((m) => m['key'] === '_refunded_item_id')?.['value']);
+}
+
+/** A refund's shipping or fee item: the same fields either way, as magnitudes. */
+function refundAmountLine(item: Json): Json {
+  return {
+    woo_item_id: item['id'],
+    refunded_item_id: refundedItem(item),
+    name: text(item['name']),
+    total: figure(item['total'], true),
+    total_tax: figure(item['total_tax'], true),
+    taxes: taxes(item, true),
+  };
+}
+
 function visibleMeta(meta: Json[] | undefined): Record<string, string> {
   const result: Record<string, string> = {};
   for (const entry of meta ?? [])
@@ -177,8 +194,6 @@ export function convertOrder(exported: Json, storeCustomers: Json[]): OrderPaylo
 export function convertRefunds(exported: Json, storeCustomers: Json[]): RefundPayload[] {
   const order: Json = exported['order'];
   const context: Json = exported['items_context'] ?? {};
-  const refundedItem = (item: Json) =>
-    Number((item['meta_data'] as Json[]).find((m) => m['key'] === '_refunded_item_id')?.['value']);
   return ((exported['refunds'] ?? []) as Json[]).map(({ refund }) =>
     RefundPayloadSchema.parse({
       schema_version: 1,
@@ -204,22 +219,8 @@ export function convertRefunds(exported: Json, storeCustomers: Json[]): RefundPa
         total_tax: figure(line['total_tax'], true),
         taxes: taxes(line, true),
       })),
-      shipping_lines: (refund['shipping_lines'] as Json[]).map((s) => ({
-        woo_item_id: s['id'],
-        refunded_item_id: refundedItem(s),
-        name: text(s['name']),
-        total: figure(s['total'], true),
-        total_tax: figure(s['total_tax'], true),
-        taxes: taxes(s, true),
-      })),
-      fees: (refund['fee_lines'] as Json[]).map((f) => ({
-        woo_item_id: f['id'],
-        refunded_item_id: refundedItem(f),
-        name: text(f['name']),
-        total: figure(f['total'], true),
-        total_tax: figure(f['total_tax'], true),
-        taxes: taxes(f, true),
-      })),
+      shipping_lines: (refund['shipping_lines'] as Json[]).map(refundAmountLine),
+      fees: (refund['fee_lines'] as Json[]).map(refundAmountLine),
       meta: visibleMeta(refund['meta_data']),
     }),
   );
