@@ -7,8 +7,8 @@ import { createSqlGateway } from './sql/sql-gateway.js';
 import type { SqlDriver } from './sql/sql-driver.js';
 
 /**
- * Which GP the bridge talks to. Structurally the `GatewayConfig` of config/env.ts: `sql` when a SQL Server is
- * configured, else the sandbox.
+ * Which GP the bridge talks to: `sql` when a SQL Server is configured, else the sandbox. config/env.ts fills
+ * this very shape from the environment (its `GatewayConfig`).
  */
 export type GatewayFactoryConfig =
   | { readonly mode: 'sandbox'; readonly sandboxPath?: string; readonly errorTextFile?: string }

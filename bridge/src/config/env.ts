@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_SANDBOX_PATH } from '../adapters/sandbox/database.js';
+import type { GatewayFactoryConfig } from '../adapters/gateway-factory.js';
+import type { SqlGatewayConfig } from '../adapters/sql/sql-config.js';
 
 /**
  * The bridge's configuration, from environment variables only (docs/bridge.md lists each). Parsed once at
@@ -33,7 +36,7 @@ export const EnvSchema = z.object({
     blankToUndefined,
     z.enum(['sandbox', 'sql'], 'must be sandbox or sql').optional(),
   ),
-  GPSYNC_SANDBOX_PATH: z.preprocess(blankToUndefined, z.string().default('.data/sandbox-gp.sqlite')),
+  GPSYNC_SANDBOX_PATH: z.preprocess(blankToUndefined, z.string().default(DEFAULT_SANDBOX_PATH)),
   GPSYNC_SQL_SERVER: optionalString,
   GPSYNC_SQL_PORT: integer(1, 65535, 1433),
   GPSYNC_SQL_DATABASE: optionalString,
@@ -58,23 +61,15 @@ export const EnvSchema = z.object({
 });
 export type Env = z.infer<typeof EnvSchema>;
 
-export interface SqlConfig {
-  readonly server: string;
-  readonly port: number;
-  readonly database: string;
-  readonly user: string;
-  readonly password: string;
-  /** Set for NTLM (Windows) authentication: user and password are then the domain account's. */
-  readonly domain?: string;
-  readonly encrypt: boolean;
-  readonly trustServerCertificate: boolean;
-  readonly poolMax: number;
-  readonly requestTimeoutMs: number;
-}
-
+/**
+ * One shape for the gateway settings: the adapters' own (gateway-factory.ts), filled here from the
+ * environment. Defaults live in EnvSchema above (and, for settings the environment does not expose, in
+ * adapters/sql/sql-config.ts#SQL_DEFAULTS), nowhere else.
+ */
+export type SqlConfig = SqlGatewayConfig;
 export type GatewayConfig =
-  | { readonly mode: 'sandbox'; readonly sandboxPath: string; readonly errorTextFile?: string }
-  | { readonly mode: 'sql'; readonly sql: SqlConfig; readonly errorTextFile?: string };
+  | Extract<GatewayFactoryConfig, { mode: 'sql' }>
+  | (Extract<GatewayFactoryConfig, { mode: 'sandbox' }> & { readonly sandboxPath: string });
 
 export interface BridgeConfig {
   readonly host: string;

@@ -101,8 +101,9 @@ export type GpFailureKind =
   'unavailable' | 'timeout' | 'deadlock' | 'batch_in_use' | 'business' | 'validation';
 
 /**
- * Thrown by adapters. `kind` decides the message result: unavailable/timeout/deadlock/batch_in_use are retried
- * (never dead-lettered), business and validation are dead letters carrying GP's numbers and text.
+ * Thrown by adapters. `kind` decides the message result, in one place (use-cases/message-results.ts#fromGpError):
+ * unavailable/timeout/deadlock/batch_in_use are retried (never dead-lettered), business and validation are dead
+ * letters carrying GP's numbers and text.
  */
 export class GpExecutionError extends Error {
   constructor(
@@ -115,14 +116,5 @@ export class GpExecutionError extends Error {
   ) {
     super(message, options);
     this.name = 'GpExecutionError';
-  }
-
-  get retryable(): boolean {
-    return (
-      this.kind === 'unavailable' ||
-      this.kind === 'timeout' ||
-      this.kind === 'deadlock' ||
-      this.kind === 'batch_in_use'
-    );
   }
 }

@@ -2,4 +2,4 @@
 export { processBatch, processMessage } from './process-batch.js';
 export { previewBatch, previewMessage, type PreviewDocument, type PreviewResult } from './preview-batch.js';
 export type { DomainMapping, UseCaseDeps } from './domain-mapping.js';
-export { RETRY_AFTER_SECONDS } from './message-results.js';
+export { fromGpError, RETRY_AFTER_SECONDS } from './message-results.js';

@@ -28,14 +28,23 @@ export interface SqlGatewayConfig {
   readonly retryDelayMs?: number;
 }
 
+/** Defaults of the settings the environment does not expose (docs/bridge.md); the only place they live. */
+export const SQL_DEFAULTS = {
+  connectionTimeoutMs: 15_000,
+  lockTimeoutMs: 10_000,
+  retries: 2,
+  retryDelayMs: 250,
+  poolIdleTimeoutMs: 30_000,
+} as const;
+
 export function toMssqlConfig(config: SqlGatewayConfig): sql.config {
   const base: sql.config = {
     server: config.server,
     port: config.port,
     database: config.database,
-    pool: { max: config.poolMax, min: 0, idleTimeoutMillis: 30_000 },
+    pool: { max: config.poolMax, min: 0, idleTimeoutMillis: SQL_DEFAULTS.poolIdleTimeoutMs },
     requestTimeout: config.requestTimeoutMs,
-    connectionTimeout: config.connectionTimeoutMs ?? 15_000,
+    connectionTimeout: config.connectionTimeoutMs ?? SQL_DEFAULTS.connectionTimeoutMs,
     options: {
       encrypt: config.encrypt,
       trustServerCertificate: config.trustServerCertificate,

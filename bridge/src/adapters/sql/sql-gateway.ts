@@ -5,7 +5,7 @@ import pRetry from 'p-retry';
 import { GpExecutionError, type GpGateway, type GpTransaction } from '../../ports/gp-gateway.js';
 import { DEFAULT_OVERLAP_MS } from '../inventory-cursor.js';
 import { executeDocument } from '../procedure-executor.js';
-import { toMssqlConfig, type SqlGatewayConfig } from './sql-config.js';
+import { SQL_DEFAULTS, toMssqlConfig, type SqlGatewayConfig } from './sql-config.js';
 import { MSSQL_DRIVER, type SqlDriver, type SqlPool, type SqlTransaction } from './sql-driver.js';
 import { classifySqlError, isTransient } from './sql-errors.js';
 import { readSqlInventory } from './sql-inventory.js';
@@ -59,12 +59,12 @@ export function createSqlGateway(config: SqlGatewayConfig, options: SqlGatewayOp
       await transaction.begin();
       begun = true;
       const tx = transaction;
-      await acquireLock(tx, lockKey, config.lockTimeoutMs ?? 10_000);
+      await acquireLock(tx, lockKey, config.lockTimeoutMs ?? SQL_DEFAULTS.lockTimeoutMs);
       const runner = sqlRunner(tx, texts);
       const inside: GpTransaction = {
         ...sqlLookups(() => Promise.resolve(tx.request())),
         execute: (document) => executeDocument(document, runner, signatures),
-        lock: (key) => acquireLock(tx, key, config.lockTimeoutMs ?? 10_000),
+        lock: (key) => acquireLock(tx, key, config.lockTimeoutMs ?? SQL_DEFAULTS.lockTimeoutMs),
       };
       const result = await work(inside);
       await tx.commit();
@@ -92,8 +92,8 @@ export function createSqlGateway(config: SqlGatewayConfig, options: SqlGatewayOp
       // The whole transaction is retried on transient failures: `work` looks GP up again inside the new
       // transaction, so a retry after a commit whose answer was lost finds the committed rows, not a gap.
       return pRetry(() => attempt(lockKey, work), {
-        retries: config.retries ?? 2,
-        minTimeout: config.retryDelayMs ?? 250,
+        retries: config.retries ?? SQL_DEFAULTS.retries,
+        minTimeout: config.retryDelayMs ?? SQL_DEFAULTS.retryDelayMs,
         factor: 2,
         shouldRetry: ({ error }) => isTransient(error),
       });

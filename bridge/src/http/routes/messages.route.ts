@@ -6,19 +6,11 @@ import {
   type MessageBatch,
   type MessageBatchResponse,
   type MessageResult,
-  type MessageRetryCode,
 } from '../../contracts/index.js';
-import { GpExecutionError, type GpFailureKind } from '../../ports/gp-gateway.js';
-import { RETRY_AFTER_SECONDS } from '../../use-cases/index.js';
+import { GpExecutionError } from '../../ports/gp-gateway.js';
+import { fromGpError } from '../../use-cases/index.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { parseJsonBody } from '../parse-json-body.js';
-
-const RETRY_CODE_BY_KIND: Partial<Record<GpFailureKind, MessageRetryCode>> = {
-  unavailable: 'gp_unavailable',
-  timeout: 'gp_timeout',
-  deadlock: 'gp_deadlock',
-  batch_in_use: 'batch_in_use',
-};
 
 /**
  * When the use case could not even start (GP unreachable before the first message), every message is
@@ -26,15 +18,10 @@ const RETRY_CODE_BY_KIND: Partial<Record<GpFailureKind, MessageRetryCode>> = {
  * goes to onError as a 500, which the plugin also retries with backoff.
  */
 function retryAll(batch: MessageBatch, error: GpExecutionError): MessageResult[] | null {
-  const code = RETRY_CODE_BY_KIND[error.kind];
-  if (!code) return null;
-  return batch.messages.map((message) => ({
-    id: message.id,
-    status: 'retry',
-    code,
-    message: `GP could not be reached: ${error.message}`,
-    retry_after_seconds: RETRY_AFTER_SECONDS[code],
-  }));
+  // The one retry-code mapping (use-cases/message-results.ts), so a batch-wide failure and a per-message one
+  // can never answer differently. processBatch catches per message; this guards a use case that throws.
+  const results = batch.messages.map((message) => fromGpError(message.id, error));
+  return results.every((r) => r.status === 'retry') ? results : null;
 }
 
 /** Results must line up with the messages one to one; a use case that breaks that is a bug, not a result. */

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { fromGpError } from '../../../src/use-cases/message-results.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -200,7 +201,7 @@ describe('sandbox GP: sales documents', () => {
     setSandboxBatchInUse(gateway.db, 'WOO', true, clock);
     const error = await failure(gateway.transaction('o', (tx) => tx.execute(orderDocument(seededOrder()))));
     expect(error.kind).toBe('batch_in_use');
-    expect(error.retryable).toBe(true);
+    expect(fromGpError('m', error).status).toBe('retry');
     expect(await gateway.batchInUse('WOO')).toBe(true);
     expect(count('SOP10200')).toBe(0);
   });

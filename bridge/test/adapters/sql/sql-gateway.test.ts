@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fromGpError } from '../../../src/use-cases/message-results.js';
 import { createSqlGateway } from '../../../src/adapters/sql/sql-gateway.js';
 import type { SqlGatewayConfig } from '../../../src/adapters/sql/sql-config.js';
 import { GpExecutionError } from '../../../src/ports/gp-gateway.js';
@@ -167,7 +168,7 @@ describe('sql gateway: executing a document', () => {
       gateway.transaction('order:1001', (tx) => tx.execute(orderDocument(seededOrder()))),
     );
     expect(error.kind).toBe('deadlock');
-    expect(error.retryable).toBe(true);
+    expect(fromGpError('m', error).status).toBe('retry');
     expect(fake.events.filter((e) => e.startsWith('begin'))).toHaveLength(3);
   });
 
@@ -179,7 +180,7 @@ describe('sql gateway: executing a document', () => {
       gateway.transaction('order:1001', (tx) => tx.execute(orderDocument(seededOrder()))),
     );
     expect(error.kind).toBe('unavailable');
-    expect(error.retryable).toBe(true);
+    expect(fromGpError('m', error).status).toBe('retry');
     expect(fake.connectCount).toBe(3);
     expect(error.message).not.toContain(CONFIG.password);
   });
