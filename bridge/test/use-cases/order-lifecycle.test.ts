@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postSandboxDocument } from '../../src/adapters/sandbox/sandbox-admin.js';
 import type { MessageResult, OrderPayload } from '../../src/contracts/index.js';
 import * as domain from '../../src/domain/index.js';
+import { previewMessage } from '../../src/use-cases/preview-batch.js';
 import { processBatch } from '../../src/use-cases/process-batch.js';
 import { profileWith, wooOrder, wooRefunds } from '../support/domain-fixtures.js';
 import { message } from '../support/payloads.js';
+import { expectValidEConnect } from '../support/xsd.js';
 import { openHarness, type Harness } from './harness.js';
 
 /**
@@ -80,6 +82,15 @@ describe('an order edited after it reached GP', () => {
         }
       ).DOCAMNT,
     ).toMatch(/^20(\.0+)?$/);
+    // What ran is valid eConnect: the deletion and the re-inserted Order (preview shows the plan processing applies).
+    const preview = await previewMessage(
+      message('p', 'order', withQuantity(order, 5) as unknown as Record<string, unknown>, 1),
+      profile,
+      { gateway: h.gateway, mapping: domain },
+    );
+    expect(preview.gp).toMatchObject({ outcome: 'updated' });
+    expect(preview.documents.map((d) => d.xml).join('')).toContain('<taSopDeleteDocument>');
+    for (const document of preview.documents) await expectValidEConnect(document.xml);
     // A repeat of the edit is unchanged now.
     expect(await run('order', withQuantity(order, 4))).toMatchObject({ gp: { outcome: 'existing' } });
   });
@@ -146,5 +157,54 @@ describe('cancellations and refunds before the first dispatch', () => {
     expect(await run('refund', refund)).toMatchObject({ status: 'retry', code: 'depends_on_pending' });
     await run('order', { ...wooOrder('partial-refund-one-line-ca'), status: 'completed' }, 'o');
     expect(await run('refund', refund)).toMatchObject({ status: 'done', gp: { outcome: 'created' } });
+  });
+});
+
+describe('a mixed queue drained the way the plugin drains it', () => {
+  it('when refunds come before their orders, cancellations of unsent orders and edits are mixed in, then every message ends done or dead within a few rounds', async () => {
+    const queue = new Map<string, { kind: string; payload: unknown }>();
+    const edited = withQuantity(wooOrder('non-taxable-virtual-only-no-shipping'), 4);
+    for (const refund of wooRefunds('partial-refund-one-line-ca'))
+      queue.set(`refund-${refund.woo_refund_id}`, { kind: 'refund', payload: refund });
+    queue.set('cancel-unsent', { kind: 'order', payload: wooOrder('pending-then-cancelled-ca') });
+    queue.set('refunded-once', { kind: 'order', payload: wooOrder('full-refund-all-lines-ny') });
+    for (const refund of wooRefunds('full-refund-all-lines-ny'))
+      queue.set(`refund-${refund.woo_refund_id}`, { kind: 'refund', payload: refund });
+    queue.set('order-93', {
+      kind: 'order',
+      payload: { ...wooOrder('partial-refund-one-line-ca'), status: 'completed' },
+    });
+    queue.set('long-sku', {
+      kind: 'order',
+      payload: wooOrder('non-latin-names-long-sku-special-company-ny'),
+    });
+    queue.set('edit-1', { kind: 'order', payload: wooOrder('non-taxable-virtual-only-no-shipping') });
+    queue.set('edit-2', { kind: 'order', payload: edited });
+
+    const final = new Map<string, MessageResult>();
+    for (let round = 0; round < 5 && queue.size > 0; round += 1) {
+      for (const [id, { kind, payload }] of [...queue]) {
+        const result = await run(kind, payload, id);
+        if (result.status !== 'retry') {
+          final.set(id, result);
+          queue.delete(id);
+        }
+      }
+    }
+    expect([...queue.keys()]).toEqual([]);
+    expect(
+      Object.fromEntries([...final].map(([id, r]) => [id, r.status === 'done' ? r.gp.outcome : r.code])),
+    ).toEqual({
+      'refund-94': 'created',
+      'cancel-unsent': 'skipped',
+      'refunded-once': 'created',
+      ...Object.fromEntries(
+        wooRefunds('full-refund-all-lines-ny').map((r) => [`refund-${r.woo_refund_id}`, 'created']),
+      ),
+      'order-93': 'created',
+      'long-sku': 'field_too_long',
+      'edit-1': 'created',
+      'edit-2': 'updated',
+    });
   });
 });
