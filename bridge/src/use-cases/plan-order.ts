@@ -1,6 +1,7 @@
 import type { MappingProfile, MessageResult, OrderPayload } from '../contracts/index.js';
 import { findExistingSale, saleDocumentsOf } from '../domain/existing-document.js';
 import type {
+  CustomerContext,
   MappingSuccess,
   SopDocumentRef,
   StoredChange,
@@ -8,7 +9,8 @@ import type {
 } from '../domain/mapping-types.js';
 import { replacingDocuments } from '../domain/sop/replace-document.js';
 import { orderDecisionFor } from '../domain/status-map.js';
-import { differingTotals, sopDocumentChanges } from '../domain/stored-changes.js';
+import { differingTotals, recordChanges, sopDocumentChanges } from '../domain/stored-changes.js';
+import type { EConnectDocument } from '../domain/econnect/document.js';
 import type { DomainMapping } from './domain-mapping.js';
 import { dead, done, fromMappingFailure } from './message-results.js';
 import { answer, assertBatchFree, lineItemNumbers, type Plan, type PlanLookups, writePlan } from './plan.js';
@@ -97,17 +99,31 @@ export async function planOrder(
     if (existing.document.posted) return answer(changedAfterPosting(id, existing.document, change));
     await assertBatchFree(gp, profile.documents.batch_id);
     return writePlan(
-      [...customerMapped.documents, ...replacingDocuments(mapped.documents, existing.document)],
+      [
+        ...(await customerDocumentsToWrite(customer, customerMapped.documents, gp)),
+        ...replacingDocuments(mapped.documents, existing.document),
+      ],
       { ...gpIds, ...mapped.gp, outcome: 'updated' },
       warnings,
     );
   }
   await assertBatchFree(gp, profile.documents.batch_id);
   return writePlan(
-    [...customerMapped.documents, ...mapped.documents],
+    [...(await customerDocumentsToWrite(customer, customerMapped.documents, gp)), ...mapped.documents],
     { ...gpIds, ...mapped.gp, outcome: 'created' },
     warnings,
   );
+}
+
+/** The order's customer documents, unless GP's record already says exactly that (then nothing is rewritten). */
+async function customerDocumentsToWrite(
+  customer: CustomerContext,
+  documents: readonly EConnectDocument[],
+  gp: PlanLookups,
+): Promise<readonly EConnectDocument[]> {
+  if (!customer.exists) return documents;
+  const changes = recordChanges(documents, await gp.readCustomer(customer.customerNumber));
+  return changes.length === 0 ? [] : documents;
 }
 
 function existingIds(document: SopDocumentRef) {

@@ -193,6 +193,22 @@ describe('repeats of customers and products', () => {
     expect(await run('customer', moved)).toMatchObject({ status: 'done', gp: { outcome: 'updated' } });
   });
 
+  it('when an order comes from a customer GP holds unchanged, then the order is written and the customer record is not rewritten', async () => {
+    const order = wooOrder('single-line-simple-ca');
+    const first = await run('customer', order.customer);
+    const number = first.status === 'done' ? first.gp.customer_number! : '';
+    h.gateway.db
+      .prepare("UPDATE RM00101 SET DEX_ROW_TS = '2000-01-01T00:00:00.000Z' WHERE CUSTNMBR = ?")
+      .run(number);
+    expect(await run('order', order)).toMatchObject({
+      status: 'done',
+      gp: { customer_number: number, outcome: 'created' },
+    });
+    expect(stamp('SELECT DEX_ROW_TS AS ts FROM RM00101 WHERE CUSTNMBR = ?', number)).toBe(
+      '2000-01-01T00:00:00.000Z',
+    );
+  });
+
   it('when an unchanged product arrives again, then existing and IV00101 untouched; a price change is updated', async () => {
     const product = syntheticProduct('product-variation-attributes');
     await run('product', product);
