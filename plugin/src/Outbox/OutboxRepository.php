@@ -147,7 +147,7 @@ class OutboxRepository {
 	}
 
 	/** Is this row still waiting for dispatch and unclaimed? */
-	private function is_waiting( int $id ): bool {
+	public function is_waiting( int $id ): bool {
 		global $wpdb;
 		$table = $this->table->name();
 		return null !== $wpdb->get_var( $wpdb->prepare( "SELECT id FROM `$table` WHERE id = %d AND status IN ('pending','retry') AND claim_token IS NULL", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
