@@ -48,7 +48,7 @@ final class OrderStateCommand {
 			\WP_CLI::error( sprintf( 'There is no order or refund with id %d.', $id ) );
 		}
 		if ( 'json' === ( $assoc_args['format'] ?? 'table' ) ) {
-			\WP_CLI::line( (string) wp_json_encode( $status ) );
+			\WP_CLI::log( (string) wp_json_encode( $status ) );
 			return;
 		}
 		$rows = [];
