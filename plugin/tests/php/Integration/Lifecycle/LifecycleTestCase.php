@@ -116,6 +116,25 @@ abstract class LifecycleTestCase extends CoreTestCase {
 		return $refund;
 	}
 
+	/** wp-admin's order item editor: the first line's quantity and total changed (saves items and totals). */
+	protected function edit_first_line( \WC_Order $order, int $qty, string $total ): void {
+		if ( ! function_exists( 'wc_save_order_items' ) ) {
+			require_once WC_ABSPATH . 'includes/admin/wc-admin-functions.php';
+		}
+		$items = $this->fresh_order( $order->get_id() )->get_items( 'line_item' );
+		$item  = reset( $items );
+		$this->assertInstanceOf( \WC_Order_Item_Product::class, $item );
+		wc_save_order_items(
+			$order->get_id(),
+			[
+				'order_item_id'  => [ $item->get_id() ],
+				'order_item_qty' => [ $item->get_id() => (string) $qty ],
+				'line_total'     => [ $item->get_id() => $total ],
+				'line_subtotal'  => [ $item->get_id() => $total ],
+			]
+		);
+	}
+
 	/**
 	 * Refund of $qty units of the order's first line for $amount (a decimal string: money never goes through floats).
 	 *

@@ -135,21 +135,7 @@ final class OrderLifecycleTest extends LifecycleTestCase {
 		$this->assertSame( 'sent', $this->meta( $order->get_id(), SettingsKeys::META_STATE ) );
 
 		// wp-admin's item editor: quantity 1 → 3.
-		if ( ! function_exists( 'wc_save_order_items' ) ) {
-			require_once WC_ABSPATH . 'includes/admin/wc-admin-functions.php';
-		}
-		$items = $order->get_items( 'line_item' );
-		$item  = reset( $items );
-		$this->assertInstanceOf( \WC_Order_Item_Product::class, $item );
-		wc_save_order_items(
-			$order->get_id(),
-			[
-				'order_item_id'  => [ $item->get_id() ],
-				'order_item_qty' => [ $item->get_id() => '3' ],
-				'line_total'     => [ $item->get_id() => '37.50' ],
-				'line_subtotal'  => [ $item->get_id() => '37.50' ],
-			]
-		);
+		$this->edit_first_line( $order, 3, '37.50' );
 		$this->assertSame( '37.50', $this->fresh_order( $order->get_id() )->get_total() );
 		$this->assert_waiting_order_row( $order->get_id(), 'quantity edit' );
 		$this->assertSame( 'waiting', $this->plugin()->order_states()->of( $order->get_id() )['state'] ?? null );
