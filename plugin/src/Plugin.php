@@ -82,12 +82,12 @@ final class Plugin {
 	}
 
 	private function __construct() {
-		$this->settings   = new Settings();
-		$this->logger     = new Logger();
-		$this->table      = new OutboxTable();
-		$this->scheduler  = ActionSchedulerScheduler::is_available() ? new ActionSchedulerScheduler() : new WpCronScheduler();
-		$this->outbox     = new OutboxRepository( $this->table, $this->scheduler );
-		$this->bridge     = new BridgeClient( $this->settings, new HttpTransport() );
+		$this->settings  = new Settings();
+		$this->logger    = new Logger();
+		$this->table     = new OutboxTable();
+		$this->scheduler = ActionSchedulerScheduler::is_available() ? new ActionSchedulerScheduler() : new WpCronScheduler();
+		$this->outbox    = new OutboxRepository( $this->table, $this->scheduler );
+		$this->bridge    = new BridgeClient( $this->settings, new HttpTransport() );
 		// One OrderGateway and one ItemNumbers for every service that reads orders or item numbers.
 		$this->orders     = new OrderGateway();
 		$this->items      = new ItemNumbers();

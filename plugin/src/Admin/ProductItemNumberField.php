@@ -43,11 +43,11 @@ class ProductItemNumberField implements Registerable {
 		$value = $product_object instanceof \WC_Product ? $this->items->explicit( $product_object ) : '';
 		woocommerce_wp_text_input(
 			[
-				'id'          => self::INPUT,
-				'value'       => $value,
-				'label'       => __( 'GP item number', 'gp-sync-for-woocommerce' ),
-				'desc_tip'    => true,
-				'description' => __( 'The Dynamics GP item this product is, when it differs from the SKU (at most 31 characters). Leave empty to use the SKU.', 'gp-sync-for-woocommerce' ),
+				'id'                => self::INPUT,
+				'value'             => $value,
+				'label'             => __( 'GP item number', 'gp-sync-for-woocommerce' ),
+				'desc_tip'          => true,
+				'description'       => __( 'The Dynamics GP item this product is, when it differs from the SKU (at most 31 characters). Leave empty to use the SKU.', 'gp-sync-for-woocommerce' ),
 				'custom_attributes' => [ 'maxlength' => (string) ItemNumbers::MAX_LENGTH ],
 			]
 		);
@@ -95,7 +95,7 @@ class ProductItemNumberField implements Registerable {
 	 * @param mixed $loop
 	 */
 	public function save_variation_field( $variation, $loop ): void {
-		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- WooCommerce verified the save-variations nonce before this hook.
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- WooCommerce verified the save-variations nonce before this hook; the one value used is sanitised below.
 		$posted = isset( $_POST[ self::INPUT ] ) && is_array( $_POST[ self::INPUT ] ) ? wp_unslash( $_POST[ self::INPUT ] ) : null;
 		if ( ! $variation instanceof \WC_Product || ! is_array( $posted ) || ! isset( $posted[ (int) $loop ] ) || ! is_string( $posted[ (int) $loop ] ) ) {
 			return;

@@ -44,7 +44,7 @@ final class InvalidItemNumber extends \InvalidArgumentException implements GPSyn
 		return new self( 'not_a_product', sprintf( __( 'There is no product or variation with id %d.', 'gp-sync-for-woocommerce' ), $product_id ) );
 	}
 
-	/** too_long, bad_characters, claimed or not_a_product. */
+	/** The machine code: too_long, bad_characters, claimed or not_a_product. */
 	public function reason(): string {
 		return $this->reason;
 	}

@@ -43,13 +43,13 @@ class OutboxDispatcher {
 	 * @param RefundDependency|null          $dependency Plugin.php passes the one built on the shared OrderGateway.
 	 */
 	public function __construct( OutboxRepository $outbox, BridgeClient $bridge, Settings $settings, MessageFactory $messages, GpIdsWriter $writer, Circuit $circuit, Logger $logger, ?callable $random = null, ?RefundDependency $dependency = null ) {
-		$this->outbox   = $outbox;
-		$this->bridge   = $bridge;
-		$this->settings = $settings;
-		$this->messages = $messages;
-		$this->writer   = $writer;
-		$this->circuit  = $circuit;
-		$this->logger   = $logger;
+		$this->outbox     = $outbox;
+		$this->bridge     = $bridge;
+		$this->settings   = $settings;
+		$this->messages   = $messages;
+		$this->writer     = $writer;
+		$this->circuit    = $circuit;
+		$this->logger     = $logger;
 		$this->random     = $random;
 		$this->dependency = $dependency ?? new RefundDependency( $outbox, new OrderGateway() );
 	}

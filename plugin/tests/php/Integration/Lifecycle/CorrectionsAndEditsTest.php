@@ -23,7 +23,7 @@ final class CorrectionsAndEditsTest extends LifecycleTestCase {
 	public function test_processing_fully_refunded_before_dispatch_reaches_gp_as_its_sale_document_and_a_return( bool $hpos ): void {
 		$this->use_order_storage( $hpos );
 		$order  = $this->create_order( [ [ $this->product(), 1 ] ], [ 'status' => 'processing' ] );
-		$refund = $this->refund( $order, $order->get_total() );
+		$refund = $this->refund( $order, (string) $order->get_total() );
 
 		$this->drain( 10 );
 
@@ -79,7 +79,13 @@ final class CorrectionsAndEditsTest extends LifecycleTestCase {
 	public function test_a_long_street_is_dead_under_reject_then_corrected_and_retried_to_done( bool $hpos ): void {
 		$this->use_order_storage( $hpos );
 		$this->configure( [ 'mapping_profile' => [ 'length_policy' => 'reject' ] ] );
-		$order = $this->create_order( [ [ $this->product(), 1 ] ], [ 'status' => 'processing', 'billing_address_1' => $this->long_street() ] );
+		$order = $this->create_order(
+			[ [ $this->product(), 1 ] ],
+			[
+				'status'            => 'processing',
+				'billing_address_1' => $this->long_street(),
+			]
+		);
 		$this->drain();
 		$dead = $this->latest( 'order', $order->get_id() );
 		$this->assertSame( OutboxStatus::DEAD, $dead->status );
@@ -101,7 +107,13 @@ final class CorrectionsAndEditsTest extends LifecycleTestCase {
 	/** @dataProvider storages */
 	public function test_a_long_street_fits_gp_under_the_default_policy_with_a_warning_in_the_order_note( bool $hpos ): void {
 		$this->use_order_storage( $hpos );
-		$order = $this->create_order( [ [ $this->product(), 1 ] ], [ 'status' => 'processing', 'billing_address_1' => $this->long_street() ] );
+		$order = $this->create_order(
+			[ [ $this->product(), 1 ] ],
+			[
+				'status'            => 'processing',
+				'billing_address_1' => $this->long_street(),
+			]
+		);
 
 		$this->drain();
 
@@ -158,7 +170,19 @@ final class CorrectionsAndEditsTest extends LifecycleTestCase {
 		$env = [ 'GPSYNC_SANDBOX_PATH' => self::stack_env()->get( 'SANDBOX_PATH' ) ] + getenv();
 		unset( $env['GPSYNC_SQL_SERVER'], $env['GPSYNC_GP_MODE'] );
 		$pipes   = [];
-		$process = proc_open( [ 'node', $cli, 'sandbox', 'post', (string) $sop_type, $sop_number ], [ 1 => [ 'pipe', 'w' ], 2 => [ 'pipe', 'w' ] ], $pipes, null, $env );
+		$process = proc_open(
+			[ 'node', $cli, 'sandbox', 'post', (string) $sop_type, $sop_number ],
+			[
+				1 => [ 'pipe', 'w' ],
+				2 => [
+					'pipe',
+					'w',
+				],
+			],
+			$pipes,
+			null,
+			$env
+		);
 		$this->assertIsResource( $process );
 		$out  = (string) stream_get_contents( $pipes[1] );
 		$err  = (string) stream_get_contents( $pipes[2] );

@@ -116,7 +116,7 @@ abstract class LifecycleTestCase extends CoreTestCase {
 		return $refund;
 	}
 
-	/** wp-admin's order item editor: the first line's quantity and total changed (saves items and totals). */
+	/** As wp-admin's order item editor does: the first line's quantity and total changed (saves items and totals). */
 	protected function edit_first_line( \WC_Order $order, int $qty, string $total ): void {
 		if ( ! function_exists( 'wc_save_order_items' ) ) {
 			require_once WC_ABSPATH . 'includes/admin/wc-admin-functions.php';

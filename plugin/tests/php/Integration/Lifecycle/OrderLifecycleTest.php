@@ -109,7 +109,7 @@ final class OrderLifecycleTest extends LifecycleTestCase {
 	public function test_processing_fully_refunded_before_dispatch_leaves_no_message_waiting_for_ever( bool $hpos ): void {
 		$this->use_order_storage( $hpos );
 		$order  = $this->create_order( [ [ $this->product(), 1 ] ], [ 'status' => 'processing' ] );
-		$refund = $this->refund( $order, $order->get_total() );
+		$refund = $this->refund( $order, (string) $order->get_total() );
 		$this->assertSame( 'refunded', $this->fresh_order( $order->get_id() )->get_status() );
 		$this->assertCount( 1, $this->outbox()->for_entity( 'order', $order->get_id() ), 'coalesced: one order message with the latest status' );
 
@@ -174,7 +174,7 @@ final class OrderLifecycleTest extends LifecycleTestCase {
 		$this->create_order( [ [ $long_sku, 1 ] ], [ 'status' => 'processing' ] );
 		$this->create_order( [ [ $no_sku, 1 ] ], [ 'status' => 'processing' ] );
 		$refunded = $this->create_order( [ [ $good, 1 ] ], [ 'status' => 'processing' ] );
-		$this->refund( $refunded, $refunded->get_total() );
+		$this->refund( $refunded, (string) $refunded->get_total() );
 		$partial = $this->create_order( [ [ $good, 2 ] ], [ 'status' => 'completed' ] );
 		$this->refund( $partial, '10.00', $this->line_refund( $partial, 1, '10.00' ) );
 		$before = count( $this->all_rows() );

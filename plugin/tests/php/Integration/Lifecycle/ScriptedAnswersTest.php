@@ -40,7 +40,7 @@ final class ScriptedAnswersTest extends CoreTestCase {
 		$this->require_woocommerce();
 		$this->configure(
 			[
-				'bridge_url'      => self::$bridge->url( 'scripted' ),
+				'bridge_url'      => self::bridge()->url( 'scripted' ),
 				'bridge_secret'   => 'scripted-bridge-secret-0123456789',
 				'request_timeout' => 5,
 				'max_attempts'    => 3,
@@ -276,7 +276,14 @@ final class ScriptedAnswersTest extends CoreTestCase {
 		$this->assertSame( 'retry', $shown->get_data()['message']['status'] );
 	}
 
-	/** @return array<string,string> the claim the dispatcher lost, per kind */
+	private static function bridge(): FakeBridge {
+		if ( null === self::$bridge ) {
+			throw new \RuntimeException( 'the scripted bridge is not running' );
+		}
+		return self::$bridge;
+	}
+
+	/** @return array<string, array{string}> the answer that comes back after the claim was lost */
 	public function lost_claim_answers(): array {
 		return [
 			'dead' => [ 'dead' ],
@@ -333,7 +340,7 @@ final class ScriptedAnswersTest extends CoreTestCase {
 
 	/** @param array<string,mixed> $answers "<kind>:<entity id>" => result without id */
 	private function script( array $answers ): void {
-		file_put_contents( self::$bridge->record_file . '.script', (string) wp_json_encode( (object) $answers ) );
+		file_put_contents( self::bridge()->record_file . '.script', (string) wp_json_encode( (object) $answers ) );
 	}
 
 	/** @return array<string,mixed> */

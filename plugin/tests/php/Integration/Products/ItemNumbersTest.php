@@ -126,7 +126,7 @@ final class ItemNumbersTest extends CoreTestCase {
 		$this->assertSame( '', $this->build_live_payload( 'product', $without->get_id(), 'item-number-variation-none' )['gp_item_number'] );
 
 		$order = $this->outbox()->without_capture(
-			fn(): \WC_Order => $this->create_order( [ [ $simple, 1 ], [ wc_get_product( $with->get_id() ), 1 ], [ wc_get_product( $without->get_id() ), 1 ] ], [ 'status' => 'completed' ] )
+			fn(): \WC_Order => $this->create_order( [ [ $simple, 1 ], [ $this->product( $with->get_id() ), 1 ], [ $this->product( $without->get_id() ), 1 ] ], [ 'status' => 'completed' ] )
 		);
 		$lines = $this->build_live_payload( 'order', $order->get_id(), 'item-number-order' )['lines'];
 		$this->assertSame( [ 'SIMPLE-' . $this->suffix(), 'VAR-' . $this->suffix(), '' ], array_column( $lines, 'gp_item_number' ) );
@@ -218,7 +218,7 @@ final class ItemNumbersTest extends CoreTestCase {
 		}
 		$product = $this->quiet_product( 'GPS-IN-P' . $this->suffix() );
 		$this->items->set( $product->get_id(), 'SHOWN-' . $this->suffix() );
-		$GLOBALS['product_object'] = wc_get_product( $product->get_id() ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- WooCommerce's own global for the product screen.
+		$GLOBALS['product_object'] = wc_get_product( $product->get_id() ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited, WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedVariableFound -- WooCommerce's own global for the product screen.
 
 		ob_start();
 		do_action( 'woocommerce_product_options_general_product_data' ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WooCommerce's hook.
@@ -227,22 +227,22 @@ final class ItemNumbersTest extends CoreTestCase {
 		$this->assertStringContainsString( 'GP item number', $html );
 
 		$_POST['_gpsync_item_number'] = 'saved-' . $this->suffix();
-		$edited                       = wc_get_product( $product->get_id() );
+		$edited                       = $this->product( $product->get_id() );
 		do_action( 'woocommerce_admin_process_product_object', $edited ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound
 		$edited->save();
 		$this->assertSame( 'SAVED-' . strtoupper( $this->suffix() ), $this->stored( $product->get_id() ) );
 
 		\WC_Admin_Meta_Boxes::$meta_box_errors = [];
 		$_POST['_gpsync_item_number']          = str_repeat( 'Q', 35 );
-		$edited                                = wc_get_product( $product->get_id() );
+		$edited                                = $this->product( $product->get_id() );
 		do_action( 'woocommerce_admin_process_product_object', $edited ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound
 		$edited->save();
 		$this->assertSame( 'SAVED-' . strtoupper( $this->suffix() ), $this->stored( $product->get_id() ), 'a refused number keeps the stored one' );
 		$this->assertStringContainsString( 'at most 31', implode( ' ', \WC_Admin_Meta_Boxes::$meta_box_errors ) );
 
-		[ , $variation ] = $this->quiet_variable_product();
+		[ , $variation ]              = $this->quiet_variable_product();
 		$_POST['_gpsync_item_number'] = [ 3 => 'var-screen-' . $this->suffix() ];
-		$loaded                       = wc_get_product( $variation->get_id() );
+		$loaded                       = $this->product( $variation->get_id() );
 		do_action( 'woocommerce_admin_process_variation_object', $loaded, 3 ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound
 		$loaded->save();
 		$this->assertSame( 'VAR-SCREEN-' . strtoupper( $this->suffix() ), $this->stored( $variation->get_id() ) );
@@ -255,6 +255,11 @@ final class ItemNumbersTest extends CoreTestCase {
 
 	// ----- helpers -----------------------------------------------------------------------------------
 
+	/**
+	 * A per-test suffix (see suffix()).
+	 *
+	 * @var string
+	 */
 	private string $suffix = '';
 
 	/** A per-test suffix so numbers never collide with other tests' products. */
@@ -305,6 +310,12 @@ final class ItemNumbersTest extends CoreTestCase {
 				return [ $parent, $variations[0], $variations[1] ];
 			}
 		);
+	}
+
+	private function product( int $id ): \WC_Product {
+		$product = wc_get_product( $id );
+		$this->assertInstanceOf( \WC_Product::class, $product );
+		return $product;
 	}
 
 	private function stored( int $product_id ): string {
