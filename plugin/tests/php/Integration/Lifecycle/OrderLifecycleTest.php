@@ -51,8 +51,8 @@ final class OrderLifecycleTest extends LifecycleTestCase {
 		$order = $this->create_order( [ [ $this->product(), 1 ] ], [ 'status' => 'pending' ] );
 		$id    = $order->get_id();
 		$order->delete( false ); // wp-admin's "Move to Trash" (WC_Data::delete() resets the object's id).
-		// No premise on the status read back: under HPOS with compatibility sync on, WooCommerce 9.4 reads the
-		// trashed order back as its pre-trash status from the synced post. Either way nothing reaches GP.
+		// No premise on the status read back: under HPOS with compatibility sync on, WooCommerce 9.4 was seen to
+		// read the trashed order back as "pending" here. Either way nothing may reach GP.
 
 		$this->drain();
 
