@@ -53,6 +53,7 @@ export function benchOrder(sequence: number, lineCount = 10, customerPool = 500)
       product_id: 1000 + index,
       variation_id: 0,
       sku: BENCH_SKUS[index % BENCH_SKUS.length] ?? 'DEMO-KETTLE-01',
+      gp_item_number: '',
       name: `Bench item ${index + 1}`,
       quantity: String(quantity),
       tax_class: '',

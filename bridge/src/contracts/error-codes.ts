@@ -5,16 +5,16 @@
 export const MESSAGE_DEAD_CODES = [
   'invalid_payload', // the payload failed the contract for its kind; `field` names the path
   'unknown_kind', // kind is not customer, product, order or refund
-  'unsupported_schema_version',
+  'unsupported_schema_version', // the payload's schema_version is not one this bridge reads
   'missing_sku', // a product without SKU, or an order line without one under the `hold` policy
   'unknown_sku', // order lines whose SKUs GP does not have (policy `hold`); details list them
   'field_too_long', // a value longer than its GP column under length_policy `reject`
   'unsupported_characters', // characters outside GP's code page under code_page_policy `reject`
   'total_mismatch', // GP document total ≠ WooCommerce total; both figures in details
   'tax_mismatch', // GP tax ≠ WooCommerce tax; both figures in details
-  'order_not_in_gp', // a refund or cancellation for an order GP has no document for
+  'order_not_in_gp', // a refund for an order whose GP documents are all voided
   'document_posted', // cancellation of a document GP has already posted: needs manual action
-  'batch_in_use', // retried a bounded number of times by the plugin, then left for a human
+  'changed_after_posting', // the order changed after GP posted its document; details carry both totals
   'gp_error', // an eConnect business error; message carries GP's number and text
   'gp_validation', // the bridge's GP rules rejected the document (required field, length, …)
 ] as const;
@@ -24,7 +24,6 @@ export const MESSAGE_RETRY_CODES = [
   'gp_timeout',
   'gp_deadlock',
   'batch_in_use', // a GP user has the batch open; try again later
-  'in_progress', // the same entity is being written by a concurrent request
   'depends_on_pending', // e.g. a refund whose order has not reached GP yet
 ] as const;
 

@@ -69,8 +69,13 @@ export const MappingProfileSchema = z.object({
   timezone: z.string().min(1).default('UTC'),
   /** GP functional currency id; blank for a company without multicurrency (FACTS §6 Currency). */
   currency_id: z.string().default(''),
-  /** What to do when a value is longer than its GP column: reject (dead letter) or truncate with a warning. */
-  length_policy: z.enum(['reject', 'truncate']).default('reject'),
+  /**
+   * What to do when a text is longer than its GP column. `fit`: an address line spills into the next free
+   * address line (ADDRESS1 → ADDRESS2 → ADDRESS3) at a word boundary, then truncates; other texts truncate;
+   * each with a warning. `truncate`: every text is cut with a warning. `reject`: a dead letter
+   * (`field_too_long`). Keys (customer, item and SOP numbers) are never cut under any policy.
+   */
+  length_policy: z.enum(['fit', 'reject', 'truncate']).default('fit'),
   /** Characters outside GP's code page (1252): transliterate where a plain Latin form exists, or reject. */
   code_page_policy: z.enum(['transliterate', 'reject']).default('transliterate'),
   status_map: z.record(z.string(), OrderActionSchema).default({

@@ -19,7 +19,10 @@ export const MessageSchema = z.object({
     site: z.string().max(255).default(''),
     /** WooCommerce id of the entity (order, refund, user or product id). */
     entity_id: z.number().int().nonnegative(),
-    /** Monotonic version of the entity (modified time in ms, or a counter): older messages are no-ops. */
+    /**
+     * Version of the entity (modified time in ms, or a counter), for logs and the admin. The bridge does not
+     * order by it: the plugin's outbox keeps one pending message per entity (the latest) and sends in order.
+     */
     version: z.number().int().nonnegative().default(0),
   }),
   payload: z.record(z.string(), z.unknown()),
@@ -41,7 +44,11 @@ export const GpIdsSchema = z.object({
   sop_number: z.string().optional(),
   /** 2 Order, 3 Invoice, 4 Return (FACTS §6). */
   sop_type: z.number().int().optional(),
-  /** `created`, `updated` or `existing` (a repeat that found the earlier result and wrote nothing). */
+  /**
+   * `created`; `updated` (GP had it and it changed: a customer or item record, or an unposted SOP document
+   * brought up to date under its own number); `existing` (GP already had exactly this: nothing was written);
+   * `voided`; `skipped` (nothing to do in GP: the warnings say why).
+   */
   outcome: z.enum(['created', 'updated', 'existing', 'voided', 'skipped']).optional(),
 });
 export type GpIds = z.infer<typeof GpIdsSchema>;
@@ -50,6 +57,9 @@ export const WarningSchema = z.object({
   code: z.string(),
   message: z.string(),
   field: z.string().optional(),
+  /** Text fitted to GP (`address_spilled`, `truncated`): what WooCommerce had and what GP keeps. */
+  original: z.string().optional(),
+  kept: z.string().optional(),
 });
 
 export const DoneResultSchema = z.object({

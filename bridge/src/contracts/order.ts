@@ -25,6 +25,11 @@ export const OrderLineSchema = z.object({
   variation_id: z.number().int().nonnegative().default(0),
   /** Empty when the product has no SKU; the unmatched-SKU policy decides what happens. */
   sku: z.string().default(''),
+  /**
+   * The product's explicit GP item number (`_gpsync_item_number`), when set: used instead of the SKU. The
+   * correction path for SKUs GP cannot hold (too long, missing, different from GP's number).
+   */
+  gp_item_number: z.string().default(''),
   name: z.string(),
   quantity: QuantitySchema,
   tax_class: z.string().default(''),
@@ -116,6 +121,10 @@ export const OrderPayloadSchema = z.object({
   currency: z.string().length(3),
   prices_include_tax: z.boolean().default(false),
   created_at: DateTimeSchema,
+  /**
+   * When the order was completed (`date_completed`), null if never. With `payment.paid_at` it tells what sale
+   * happened before a later status such as `refunded`: completed → the invoice, else paid → the order.
+   */
   completed_at: DateTimeSchema.nullable().default(null),
   /** The customer, complete enough to create or update it in GP (guests included). */
   customer: CustomerPayloadSchema,

@@ -20,6 +20,12 @@ export const ProductPayloadSchema = z.object({
   type: z.enum(['simple', 'variable', 'variation', 'grouped', 'external']).or(z.string().min(1)),
   /** May be empty: a product without SKU is reported by the bridge (`missing_sku`), never guessed. */
   sku: z.string().default(''),
+  /**
+   * Explicit GP item number (`_gpsync_item_number`): when non-empty it is the item's number in GP instead of
+   * the SKU (a SKU longer than GP's 30 characters, a product without SKU, an item GP already has by another
+   * number).
+   */
+  gp_item_number: z.string().default(''),
   name: z.string().min(1),
   short_description: z.string().default(''),
   status: z.string().default('publish'),

@@ -16,6 +16,8 @@ export const RefundLineSchema = z.object({
   product_id: z.number().int().nonnegative().default(0),
   variation_id: z.number().int().nonnegative().default(0),
   sku: z.string().default(''),
+  /** The product's explicit GP item number, when set: used instead of the SKU (as on order lines). */
+  gp_item_number: z.string().default(''),
   name: z.string(),
   /** Positive; may be 0 for an amount-only correction of a line. */
   quantity: QuantitySchema,

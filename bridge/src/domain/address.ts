@@ -5,7 +5,8 @@ import type { NodeBuilder } from './gp/gp-values.js';
  * WooCommerce address → GP address elements, shared by the customer, address and SOP header nodes.
  * GP keeps the country as a name (COUNTRY) and, on customer addresses, a code (CCode); WooCommerce keeps the
  * ISO code, so the name comes from Node's ICU data. Phones go in as digits: GP's phone fields are masked digit
- * strings, and "+1 (718) 555-0199 ext. 42" would not fit its 21 characters as typed.
+ * strings, and "+1 (718) 555-0199 ext. 42" would not fit its 21 characters as typed. A street longer than GP's
+ * ADDRESS1 spills into ADDRESS2 and ADDRESS3 under length_policy `fit` (GpValues#addressLines).
  */
 export function personName(address: Pick<Address, 'first_name' | 'last_name'>): string {
   return `${address.first_name.trim()} ${address.last_name.trim()}`.trim();
@@ -56,10 +57,14 @@ export function writeAddress(
   path: string,
   names: AddressElementNames,
 ): void {
+  const [line1, line2, line3] = builder.addressLines(address.address_1, address.address_2, path);
   builder
     .text('CNTCPRSN', personName(address), `${path}.first_name+last_name`)
-    .text('ADDRESS1', address.address_1, `${path}.address_1`)
-    .text('ADDRESS2', address.address_2, `${path}.address_2`)
+    .text('ADDRESS1', line1, `${path}.address_1`)
+    .text('ADDRESS2', line2, `${path}.address_2`);
+  // ADDRESS3 only carries a spilled street (WooCommerce has two lines); left out otherwise.
+  if (line3 !== '') builder.text('ADDRESS3', line3, `${path}.address_1+address_2`);
+  builder
     .text('CITY', address.city, `${path}.city`)
     .text('STATE', address.state, `${path}.state`)
     .text('ZIPCODE', address.postcode, `${path}.postcode`)

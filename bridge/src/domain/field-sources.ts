@@ -1,4 +1,5 @@
 import type { ProductAttribute } from '../contracts/index.js';
+import { ownValue } from './lookup.js';
 
 /**
  * Reads a profile source reference (`meta:<key>`, `attribute:<name>`, `field:<dotted.path>`) from a payload.
@@ -16,7 +17,7 @@ export function readSource(source: string, data: SourceData): { value: string; p
   const name = source.slice(colon + 1);
   switch (kind) {
     case 'meta':
-      return scalar(data.meta[name], `meta.${name}`);
+      return scalar(ownValue(data.meta, name), `meta.${name}`);
     case 'attribute': {
       const wanted = name.toLowerCase();
       const attribute = data.attributes?.find((a) =>

@@ -13,7 +13,15 @@ export {
   itemNumberFor,
   type SopDocumentKind,
 } from './keys.js';
-export { orderActionFor } from './status-map.js';
+export { orderActionFor, orderDecisionFor, type OrderDecision } from './status-map.js';
+export {
+  findExistingReturn,
+  findExistingSale,
+  saleDocumentsOf,
+  sameGpKey,
+  type ExistingSale,
+} from './existing-document.js';
+export { itemNumberOf, type ItemIdentity } from './keys.js';
 export { toEConnectXml } from './econnect/xml.js';
 export { checkDocumentTotals, checkTaxLines, type ExpectedTotals } from './totals.js';
 export { MappingError } from './mapping-error.js';

@@ -86,17 +86,54 @@ export function sopDocumentKey(
 export function itemNumberFor(sku: string, path = 'sku'): string {
   if (sku.trim() === '')
     throw new MappingError('missing_sku', `${path} is empty: GP needs the SKU as item number`, path);
-  return checkedKey(sku, ITEMNMBR_LENGTH, 'taUpdateCreateItemRcd.ITEMNMBR', path);
+  return checkedKey(sku, ITEMNMBR_LENGTH, 'taUpdateCreateItemRcd.ITEMNMBR', path, GP_ITEM_NUMBER_HINT);
 }
 
-function checkedKey(raw: string, limit: number, field: string, path: string): string {
+/** What a product, order line or refund line names its GP item by. */
+export interface ItemIdentity {
+  readonly sku: string;
+  /** The product's explicit GP item number (`_gpsync_item_number`); '' when unset. */
+  readonly gp_item_number?: string;
+}
+
+const GP_ITEM_NUMBER_HINT =
+  'set the product\'s "GP item number" (on its edit screen, REST or `wp gp-sync item-number`) to its item number in GP, then retry';
+
+/**
+ * The GP item number of a product or line: its explicit GP item number when set, else its SKU (SPEC §3, issue
+ * 7 part 3). `path` is the payload path of the product or line (`lines[2]`, '' for a product). Neither set is
+ * `missing_sku`; a number GP cannot hold is `field_too_long` / `unsupported_characters`, both naming the field
+ * and saying how to correct it. Never truncated: a cut number would point at another item.
+ */
+export function itemNumberOf(identity: ItemIdentity, path = ''): string {
+  const at = (field: string) => (path === '' ? field : `${path}.${field}`);
+  const explicit = identity.gp_item_number?.trim() ?? '';
+  if (explicit !== '')
+    return checkedKey(explicit, ITEMNMBR_LENGTH, 'taUpdateCreateItemRcd.ITEMNMBR', at('gp_item_number'));
+  if (identity.sku.trim() === '')
+    throw new MappingError(
+      'missing_sku',
+      `${path === '' ? 'the product' : path} has neither a SKU nor a GP item number: GP needs an item number, and the bridge does not invent one; ${GP_ITEM_NUMBER_HINT}`,
+      at('sku'),
+    );
+  return checkedKey(
+    identity.sku,
+    ITEMNMBR_LENGTH,
+    'taUpdateCreateItemRcd.ITEMNMBR',
+    at('sku'),
+    GP_ITEM_NUMBER_HINT,
+  );
+}
+
+function checkedKey(raw: string, limit: number, field: string, path: string, hint?: string): string {
+  const fix = hint ? `; ${hint}` : '';
   const key = raw.trim().toUpperCase();
   if (key === '') throw new MappingError('gp_validation', `${field} would be empty`, field, { path });
   if ([...key].some((c) => c.codePointAt(0)! > 0x7e || c.codePointAt(0)! < 0x20)) {
     // Keys are compared and typed by people in GP; only printable ASCII keeps them unambiguous.
     throw new MappingError(
       'unsupported_characters',
-      `${field} "${key}" (from ${path}) must be printable ASCII`,
+      `${field} "${key}" (from ${path}) must be printable ASCII${fix}`,
       field,
       { path, value: key },
     );
@@ -104,7 +141,7 @@ function checkedKey(raw: string, limit: number, field: string, path: string): st
   if (key.length > limit) {
     throw new MappingError(
       'field_too_long',
-      `${field} "${key}" (from ${path}) is ${key.length} characters; GP accepts ${limit}`,
+      `${field} "${key}" (from ${path}) is ${key.length} characters; GP accepts ${limit}${fix}`,
       field,
       {
         path,

@@ -10,6 +10,9 @@ export interface MappingWarning {
   readonly message: string;
   /** Payload path or GP element (`taSopHdrIvcInsert.ShipToName`). */
   readonly field?: string;
+  /** Text fitted to GP's field: what WooCommerce had, and what GP keeps. */
+  readonly original?: string;
+  readonly kept?: string;
 }
 
 export interface MappingFailure {
@@ -56,6 +59,8 @@ export interface CustomerContext {
 }
 
 export interface OrderContext {
+  /** What the message makes (status-map.ts#orderDecisionFor); decided from the payload when absent. */
+  readonly action?: 'order' | 'invoice' | 'cancel';
   readonly customer: CustomerContext;
   /** SKUs of the order's lines that GP has as items (item numbers are upper-cased SKUs as GP stores them). */
   readonly knownItems: ReadonlySet<string>;
@@ -68,4 +73,37 @@ export interface RefundContext {
   readonly knownItems: ReadonlySet<string>;
   /** Documents of the refunded order (the invoice the return references). */
   readonly orderDocuments: readonly SopDocumentRef[];
+}
+
+/**
+ * What GP stores for one SOP document, as eConnect element names → values (right-trimmed text, decimal
+ * strings), read to tell whether an order changed after it reached GP. `lines` is absent when the store keeps
+ * no lines for it (the sandbox's history); then only the header is compared.
+ */
+export interface StoredSopDocument {
+  readonly sopType: number;
+  readonly sopNumber: string;
+  readonly posted: boolean;
+  readonly voided: boolean;
+  readonly header: Readonly<Record<string, string>>;
+  readonly lines?: ReadonlyArray<Readonly<Record<string, string>>>;
+}
+
+/**
+ * What GP stores for a customer or an item, as eConnect element names → values, read to tell whether a repeat
+ * customer or product message would change anything. Elements GP does not store are simply absent.
+ */
+export interface StoredRecord {
+  readonly fields: Readonly<Record<string, string>>;
+  /** Customer addresses (RM00102) and internet addresses (SY01200) by upper-cased ADRSCODE. */
+  readonly addresses?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  readonly internet?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+}
+
+/** One difference between what GP holds and what the message would write. */
+export interface StoredChange {
+  /** Element (`DOCAMNT`), line element (`lines[32768].QUANTITY`) or node element (`taCreateCustomerAddress[SHIP].CITY`). */
+  readonly field: string;
+  readonly gp: string;
+  readonly woo: string;
 }

@@ -1,4 +1,5 @@
 import type { MappingProfile, OrderPayload } from '../contracts/index.js';
+import { saleDocumentsOf } from './existing-document.js';
 import { MappingError } from './mapping-error.js';
 import type { MappingResult, OrderContext } from './mapping-types.js';
 
@@ -14,14 +15,22 @@ export function cancelOrder(
   ctx: OrderContext,
 ): MappingResult {
   const customerNumber = ctx.customer.customerNumber;
-  const sales = ctx.existingDocuments.filter((d) => d.sopType === 2 || d.sopType === 3);
+  const sales = saleDocumentsOf(ctx.existingDocuments);
+  // An order GP never received (an abandoned checkout, an order failed or trashed before it was sent) has
+  // nothing to cancel in GP: done, no document, no dead letter.
   if (sales.length === 0) {
-    throw new MappingError(
-      'order_not_in_gp',
-      `GP has no order or invoice for WooCommerce order ${payload.order_number} to cancel`,
-      'order_number',
-      { order_number: payload.order_number },
-    );
+    return {
+      ok: true,
+      documents: [],
+      gp: { outcome: 'skipped' },
+      warnings: [
+        {
+          code: 'not_in_gp',
+          message: `GP never had WooCommerce order ${payload.order_number}; there is nothing to cancel`,
+          field: 'order_number',
+        },
+      ],
+    };
   }
   const posted = sales.filter((d) => d.posted && !d.voided && d.sopType === 3);
   if (posted.length > 0) {
@@ -47,20 +56,22 @@ export function cancelOrder(
         },
       );
     }
-    const done = sales.find((d) => d.voided) ?? sales[0]!;
+    // A repeat: everything is voided already. Nothing is written; the answer names the voided document.
+    const done = sales.filter((d) => d.voided).at(-1) ?? sales[0]!;
     return {
       ok: true,
       documents: [],
       gp: {
-        customer_number: customerNumber,
+        customer_number: done.customerNumber,
         sop_type: done.sopType,
         sop_number: done.sopNumber,
-        outcome: 'existing',
+        outcome: 'voided',
       },
       warnings: [],
     };
   }
   const first = open[0]!;
+  const customer = first.customerNumber || customerNumber;
   return {
     ok: true,
     documents: [
@@ -81,7 +92,7 @@ export function cancelOrder(
       },
     ],
     gp: {
-      customer_number: customerNumber,
+      customer_number: customer,
       sop_type: first.sopType,
       sop_number: first.sopNumber,
       outcome: 'voided',

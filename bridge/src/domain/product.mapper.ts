@@ -3,7 +3,7 @@ import type { EConnectDocument } from './econnect/document.js';
 import { readSource } from './field-sources.js';
 import { toCp1252 } from './gp/code-page.js';
 import { GpValues, NodeBuilder } from './gp/gp-values.js';
-import { itemNumberFor } from './keys.js';
+import { itemNumberOf } from './keys.js';
 import { asResult } from './mapping-error.js';
 import type { MappingResult } from './mapping-types.js';
 import { dec, formatExact, GP_DECIMALS } from './money.js';
@@ -15,12 +15,13 @@ import { dec, formatExact, GP_DECIMALS } from './money.js';
  * it sets the item's default selling unit of measure (FACTS §4.1), the one SOP lines use, and a nil element
  * would reach the procedure executor as a call without its required ITEMNMBR. Only ITEMNMBR, UOFM (and the
  * currency) are sent: the pricing method and price level stay whatever GP users chose, re-sync or not.
- * A product without SKU is `missing_sku`: the bridge never invents an item number (SPEC §3).
+ * The item number is the product's explicit GP item number when set, else its SKU; a product with neither is
+ * `missing_sku`: the bridge never invents an item number (SPEC §3).
  */
 export function mapProduct(payload: ProductPayload, profile: MappingProfile): MappingResult {
   return asResult(() => {
     const values = new GpValues(profile);
-    const itemNumber = itemNumberFor(payload.sku, 'sku');
+    const itemNumber = itemNumberOf(payload);
     const document = itemDocument(values, profile, {
       itemNumber,
       description: payload.name,

@@ -1,4 +1,4 @@
-import type { MappingProfile, RefundPayload } from '../contracts/index.js';
+import type { MappingProfile, RefundLine, RefundPayload } from '../contracts/index.js';
 import { isBlankAddress } from './address.js';
 import { customerName, shipToAddressCode } from './customer.mapper.js';
 import type { EConnectDocument } from './econnect/document.js';
@@ -7,8 +7,9 @@ import { sopDocumentKey } from './keys.js';
 import { asResult, MappingError } from './mapping-error.js';
 import type { MappingResult, RefundContext } from './mapping-types.js';
 import { currencyDecimals, dec, sum } from './money.js';
-import { itemDocument } from './product.mapper.js';
-import { resolveItems } from './sop/line-items.js';
+import { saleDocumentsOf } from './existing-document.js';
+import { type ResolvedItems, resolveItems } from './sop/line-items.js';
+import { placeholderItemsDocument } from './sop/placeholder-items.js';
 import { chargeInputs, type SalesLineInput, salesTransaction } from './sop/sales-document.js';
 import { storeDate } from './store-date.js';
 import { checkDocumentTotals } from './totals.js';
@@ -41,15 +42,7 @@ export function mapRefund(
     );
     const customerNumber = ctx.customer.customerNumber;
     const live = ctx.orderDocuments.filter((d) => !d.voided);
-    const already = live.find((d) => d.sopType === 4 && d.sopNumber === sopNumber);
-    if (already)
-      return {
-        ok: true,
-        documents: [],
-        gp: { customer_number: customerNumber, sop_type: 4, sop_number: sopNumber, outcome: 'existing' },
-        warnings: [],
-      };
-    if (live.length === 0) {
+    if (saleDocumentsOf(live).length === 0) {
       throw new MappingError(
         'order_not_in_gp',
         `GP has no document for WooCommerce order ${payload.order_number}; the refund has nothing to return against`,
@@ -66,91 +59,15 @@ export function mapRefund(
         'order_number',
       );
     const places = currencyDecimals(payload.currency);
-
-    const goods = payload.lines.filter((l) => !dec(l.quantity).isZero());
-    const corrections = payload.lines.filter((l) => dec(l.quantity).isZero());
-    const resolved = resolveItems(
-      goods.map((l) => ({
-        path: `lines[${payload.lines.indexOf(l)}]`,
-        sku: l.sku,
-        name: l.name,
-        productId: l.product_id,
-        variationId: l.variation_id,
-      })),
-      profile,
-      ctx.knownItems,
-    );
-    const description = payload.reason.trim() !== '' ? payload.reason : 'Refund';
-    const lines: SalesLineInput[] = goods.map((l, i) => ({
-      path: `lines[${payload.lines.indexOf(l)}]`,
-      item: resolved.items[i]!,
-      description: l.name,
-      quantity: l.quantity,
-      total: l.total,
-      totalTax: l.total_tax,
-      taxes: l.taxes,
-      returned: true,
-    }));
-    for (const l of corrections) {
-      lines.push({
-        path: `lines[${payload.lines.indexOf(l)}]`,
-        item: { itemNumber: REFUND_ADJUSTMENT_ITEM, nonInventory: true },
-        description: `${description}: ${l.name}`,
-        quantity: '1',
-        total: l.total,
-        totalTax: l.total_tax,
-        taxes: l.taxes,
-      });
-    }
-    const nothingItemised =
-      lines.length === 0 && payload.shipping_lines.length === 0 && payload.fees.length === 0;
-    if (nothingItemised) {
-      lines.push({
-        path: 'amount',
-        item: { itemNumber: REFUND_ADJUSTMENT_ITEM, nonInventory: true },
-        description,
-        quantity: '1',
-        total: payload.amount,
-        totalTax: '0',
-        taxes: [],
-      });
-    } else if (lines.length === 0) {
-      // Only shipping or fees refunded: GP still needs a line; a zero line keeps the amounts in freight/misc.
-      lines.push({
-        path: 'amount',
-        item: { itemNumber: REFUND_ADJUSTMENT_ITEM, nonInventory: true },
-        description,
-        quantity: '1',
-        total: '0',
-        totalTax: '0',
-        taxes: [],
-      });
-    }
-
-    const useShipping = !isBlankAddress(payload.shipping);
-    const { transaction } = salesTransaction(
-      {
-        sopType,
-        sopNumber,
-        customerNumber,
-        docId: profile.documents.return_docid,
-        docDate: storeDate(payload.created_at, profile.timezone, 'created_at'),
-        customerName: customerName(payload.customer),
-        customerPo: payload.order_number,
-        shipTo: useShipping ? payload.shipping : payload.billing,
-        shipToPath: useShipping ? 'shipping' : 'billing',
-        shipToCode: shipToAddressCode(payload.customer, profile),
-        billToCode: profile.customers.billing_address_code,
-        lines,
-        shipping: chargeInputs(payload.shipping_lines, 'shipping_lines'),
-        fees: chargeInputs(payload.fees, 'fees'),
-        ...(invoice ? { origin: { sopType: 3, sopNumber: invoice.sopNumber } } : {}),
-        currencyDecimals: places,
-      },
-      profile,
-      values,
-    );
-    const document: EConnectDocument = { transactions: [transaction] };
+    const { lines, resolved, nothingItemised } = refundLines(payload, profile, ctx);
+    const document = returnDocument(payload, profile, values, {
+      sopType,
+      sopNumber,
+      customerNumber,
+      lines,
+      places,
+      invoiceNumber: invoice?.sopNumber,
+    });
     const itemTax = sum(
       [...payload.lines, ...payload.shipping_lines, ...payload.fees].map((l) => dec(l.total_tax)),
     );
@@ -161,27 +78,105 @@ export function mapRefund(
     });
     if (mismatch) return mismatch;
 
-    const documents: EConnectDocument[] = [];
-    if (resolved.placeholders.length > 0) {
-      documents.push({
-        transactions: resolved.placeholders.flatMap(
-          (p) =>
-            itemDocument(values, profile, {
-              itemNumber: p.itemNumber,
-              description: p.name,
-              descriptionPath: `${p.path}.name`,
-              classId: profile.items.placeholder_class_id,
-              listPrice: null,
-            }).transactions,
-        ),
-      });
-    }
-    documents.push(document);
+    const placeholders = placeholderItemsDocument(resolved, profile, values);
     return {
       ok: true,
-      documents,
+      documents: placeholders ? [placeholders, document] : [document],
       gp: { customer_number: customerNumber, sop_type: 4, sop_number: sopNumber, outcome: 'created' },
       warnings: values.warnings,
     };
   });
+}
+
+/**
+ * The Return's lines: refunded goods back into the "returned" bucket; price corrections (quantity 0) and an
+ * amount-only refund as `WOO-REFUND` non-inventory lines; a zero line when only shipping or fees were refunded
+ * (GP needs one line).
+ */
+function refundLines(
+  payload: RefundPayload,
+  profile: MappingProfile,
+  ctx: RefundContext,
+): { lines: SalesLineInput[]; resolved: ResolvedItems; nothingItemised: boolean } {
+  const goods = payload.lines.filter((l) => !dec(l.quantity).isZero());
+  const corrections = payload.lines.filter((l) => dec(l.quantity).isZero());
+  const pathOf = (l: RefundLine) => `lines[${payload.lines.indexOf(l)}]`;
+  const resolved = resolveItems(
+    goods.map((l) => ({
+      path: pathOf(l),
+      sku: l.sku,
+      gpItemNumber: l.gp_item_number,
+      name: l.name,
+      productId: l.product_id,
+      variationId: l.variation_id,
+    })),
+    profile,
+    ctx.knownItems,
+  );
+  const description = payload.reason.trim() !== '' ? payload.reason : 'Refund';
+  const adjustment = (path: string, text: string, total: string, l?: RefundLine): SalesLineInput => ({
+    path,
+    item: { itemNumber: REFUND_ADJUSTMENT_ITEM, nonInventory: true },
+    description: text,
+    quantity: '1',
+    total,
+    totalTax: l?.total_tax ?? '0',
+    taxes: l?.taxes ?? [],
+  });
+  const lines: SalesLineInput[] = goods.map((l, i) => ({
+    path: pathOf(l),
+    item: resolved.items[i]!,
+    description: l.name,
+    quantity: l.quantity,
+    total: l.total,
+    totalTax: l.total_tax,
+    taxes: l.taxes,
+    returned: true,
+  }));
+  for (const l of corrections) lines.push(adjustment(pathOf(l), `${description}: ${l.name}`, l.total, l));
+  const nothingItemised =
+    lines.length === 0 && payload.shipping_lines.length === 0 && payload.fees.length === 0;
+  if (nothingItemised) lines.push(adjustment('amount', description, payload.amount));
+  else if (lines.length === 0) lines.push(adjustment('amount', description, '0'));
+  return { lines, resolved, nothingItemised };
+}
+
+/** The SOPTransactionType of the Return, crediting the invoice when GP has one. */
+function returnDocument(
+  payload: RefundPayload,
+  profile: MappingProfile,
+  values: GpValues,
+  doc: {
+    sopType: 2 | 3 | 4;
+    sopNumber: string;
+    customerNumber: string;
+    lines: SalesLineInput[];
+    places: number;
+    invoiceNumber: string | undefined;
+  },
+): EConnectDocument {
+  const useShipping = !isBlankAddress(payload.shipping);
+  const { transaction } = salesTransaction(
+    {
+      sopType: doc.sopType,
+      sopNumber: doc.sopNumber,
+      customerNumber: doc.customerNumber,
+      docId: profile.documents.return_docid,
+      docDate: storeDate(payload.created_at, profile.timezone, 'created_at'),
+      customerName: customerName(payload.customer),
+      customerPo: payload.order_number,
+      shipTo: useShipping ? payload.shipping : payload.billing,
+      shipToPath: useShipping ? 'shipping' : 'billing',
+      shipToCode: shipToAddressCode(payload.customer, profile),
+      billToCode: profile.customers.billing_address_code,
+      lines: doc.lines,
+      shipping: chargeInputs(payload.shipping_lines, 'shipping_lines'),
+      fees: chargeInputs(payload.fees, 'fees'),
+      ...(doc.invoiceNumber !== undefined ? { origin: { sopType: 3, sopNumber: doc.invoiceNumber } } : {}),
+      currencyDecimals: doc.places,
+    },
+    profile,
+    values,
+  );
+  return { transactions: [transaction] };
 }

@@ -29,5 +29,8 @@ export function instrumentGateway(gateway: GpGateway, metrics: BridgeMetrics): G
     findItems: (itemNumbers) => gateway.findItems(itemNumbers),
     findSopDocuments: (query) => gateway.findSopDocuments(query),
     batchInUse: (batchId) => gateway.batchInUse(batchId),
+    readSopDocument: (sopType, sopNumber) => gateway.readSopDocument(sopType, sopNumber),
+    readCustomer: (customerNumber) => gateway.readCustomer(customerNumber),
+    readItem: (itemNumber) => gateway.readItem(itemNumber),
   };
 }

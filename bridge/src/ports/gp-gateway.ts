@@ -1,5 +1,5 @@
 import type { EConnectDocument } from '../domain/econnect/document.js';
-import type { SopDocumentRef } from '../domain/mapping-types.js';
+import type { SopDocumentRef, StoredRecord, StoredSopDocument } from '../domain/mapping-types.js';
 
 /**
  * The port to a GP company database. Two adapters implement it: `sql` (SQL Server through mssql, eConnect
@@ -42,6 +42,15 @@ export interface GpLookups {
   }): Promise<SopDocumentRef[]>;
   /** Is a GP user or posting process holding this SOP batch (SY00500 BCHSTTUS / MKDTOPST)? */
   batchInUse(batchId: string): Promise<boolean>;
+  /**
+   * The SOP document as GP stores it (work SOP10100/SOP10200, else history SOP30200/SOP30300), keyed by eConnect
+   * element names, to tell whether an order changed after it reached GP. Null when GP has no such document.
+   */
+  readSopDocument(sopType: number, sopNumber: string): Promise<StoredSopDocument | null>;
+  /** The customer (RM00101), its addresses (RM00102) and internet addresses (SY01200), by element name. */
+  readCustomer(customerNumber: string): Promise<StoredRecord | null>;
+  /** The item (IV00101), by element name. */
+  readItem(itemNumber: string): Promise<StoredRecord | null>;
 }
 
 export interface GpTransaction extends GpLookups {
@@ -53,9 +62,9 @@ export interface GpTransaction extends GpLookups {
   /**
    * Takes one more exclusive lock for the rest of this transaction (an order also writes its customer, so it
    * holds `order:<n>` and then `customer:<email>`). Locks are always taken order → customer, never the other
-   * way, so two transactions cannot wait on each other. Optional: additive to the port.
+   * way, so two transactions cannot wait on each other.
    */
-  lock?(lockKey: string): Promise<void>;
+  lock(lockKey: string): Promise<void>;
 }
 
 export interface GpHealth {

@@ -28,7 +28,6 @@ export interface DomainMapping {
     reference: string,
     profile: MappingProfile,
   ): { sopType: 2 | 3 | 4; sopNumber: string };
-  itemNumberFor(sku: string): string;
   toEConnectXml(document: EConnectDocument): string;
 }
 

@@ -4,10 +4,8 @@ import { GpExecutionError } from '../ports/gp-gateway.js';
 import type { UseCaseDeps } from './domain-mapping.js';
 import { dead, fromGpError, fromMappingFailure, retry } from './message-results.js';
 import { parseMessage } from './parse-message.js';
-import { syncCustomer } from './sync-customer.js';
-import { syncOrder } from './sync-order.js';
-import { syncProduct } from './sync-product.js';
-import { syncRefund } from './sync-refund.js';
+import { applyPlan } from './plan.js';
+import { lockKeyOf, planMessage } from './plan-message.js';
 
 /**
  * Runs a batch: one result per message, in request order (SPEC §5). Transport-independent: the HTTP route and
@@ -41,16 +39,11 @@ export async function processMessage(
   const parsed = parseMessage(message);
   if (!parsed.ok) return parsed.result;
   try {
-    switch (parsed.kind) {
-      case 'customer':
-        return await syncCustomer(message.id, parsed.payload, profile, deps);
-      case 'product':
-        return await syncProduct(message.id, parsed.payload, profile, deps);
-      case 'order':
-        return await syncOrder(message.id, parsed.payload, profile, deps);
-      case 'refund':
-        return await syncRefund(message.id, parsed.payload, profile, deps);
-    }
+    // Plan and apply in one GP transaction under the entity's lock: a concurrent copy waits, then plans
+    // again and finds what the first one wrote.
+    return await deps.gateway.transaction(lockKeyOf(parsed, deps.mapping), async (tx) =>
+      applyPlan(message.id, await planMessage(message.id, parsed, profile, deps.mapping, tx), tx),
+    );
   } catch (error) {
     return resultOfError(message.id, error, deps);
   }

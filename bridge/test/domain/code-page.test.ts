@@ -42,7 +42,7 @@ describe('GpValues', () => {
   });
 
   it('when transliteration makes a value longer (Щ → Shch), then the length rule applies to the text GP receives', () => {
-    const values = new GpValues(profileWith());
+    const values = new GpValues(profileWith({ length_policy: 'reject' }));
     expect(() => values.text('taUpdateCreateItemRcd', 'USCATVLS_1', 'ЩЩЩ')).toThrow(
       /12 characters; GP accepts 10/,
     );

@@ -253,7 +253,12 @@ describe('customers → RMCustomerMasterType', () => {
   it('when an address line is longer than 60 characters, then reject gives field_too_long with the payload path and truncate cuts it with a warning', () => {
     const customer = registered();
     customer.billing.address_1 = 'Unit 4B, The Old Granary Business Park, Long Meadow Industrial Estate West';
-    const failure = failureOf(mapCustomer(customer, profileWith(), { customerNumber: 'WC3', exists: true }));
+    const failure = failureOf(
+      mapCustomer(customer, profileWith({ length_policy: 'reject' }), {
+        customerNumber: 'WC3',
+        exists: true,
+      }),
+    );
     expect(failure).toMatchObject({
       code: 'field_too_long',
       field: 'taUpdateCreateCustomerRcd.ADDRESS1',
@@ -326,7 +331,10 @@ describe('products → IVItemMasterType', () => {
 
   it('when an attribute value is longer than its category under reject, then field_too_long names the attribute', () => {
     const product = syntheticProduct('product-variation-attributes');
-    const profile = profileWith({ items: { fields: [{ from: 'attribute:Material', to: 'USCATVLS_2' }] } });
+    const profile = profileWith({
+      length_policy: 'reject',
+      items: { fields: [{ from: 'attribute:Material', to: 'USCATVLS_2' }] },
+    });
     expect(failureOf(mapProduct(product, profile))).toMatchObject({
       code: 'field_too_long',
       field: 'taUpdateCreateItemRcd.USCATVLS_2',

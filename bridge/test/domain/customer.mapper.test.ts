@@ -139,7 +139,8 @@ describe('mapCustomer', () => {
 
   it('when the billing address is longer than GP allows under reject, then it is field_too_long naming the element and path', () => {
     const bob = wooOrder('custom-checkout-fields-meta-ny').customer;
-    expect(mapCustomer(bob, profileWith(), { customerNumber: 'WC4', exists: true })).toMatchObject({
+    const reject = profileWith({ length_policy: 'reject' });
+    expect(mapCustomer(bob, reject, { customerNumber: 'WC4', exists: true })).toMatchObject({
       ok: false,
       code: 'field_too_long',
       field: 'taUpdateCreateCustomerRcd.ADDRESS1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MappingFailure, MappingResult } from '../../src/domain/index.js';
-import { mapOrder, toEConnectXml } from '../../src/domain/index.js';
+import { findExistingSale, mapOrder, toEConnectXml } from '../../src/domain/index.js';
 import { dec } from '../../src/domain/money.js';
 import type { OrderPayload } from '../../src/contracts/index.js';
 import {
@@ -104,17 +104,12 @@ describe('order status → GP action', () => {
     expect(expectSuccess(mapOrder(order, profile, orderContext(order, profile))).gp.outcome).toBe('skipped');
   });
 
-  it('when GP already has the invoice under our number, then nothing is written again and the outcome is existing', () => {
-    const order = wooOrder('single-line-simple-ca');
-    const result = expectSuccess(
-      mapOrder(
-        order,
-        profile,
-        orderContext(order, profile, { existingDocuments: [sopRef(3, 'WI74', '74')] }),
-      ),
-    );
-    expect(result.documents).toHaveLength(0);
-    expect(result.gp).toMatchObject({ sop_type: 3, sop_number: 'WI74', outcome: 'existing' });
+  it('when GP already has the invoice under our number, then the one existing-document rule finds it whatever its case and padding', () => {
+    const ours = sopRef(3, 'wi74  ', '74');
+    expect(findExistingSale([ours], { sopType: 3, sopNumber: 'WI74' }, '74')).toEqual({
+      document: ours,
+      relation: 'ours',
+    });
   });
 
   it('when the order was created at 02:49 UTC and the store is in Los Angeles, then DOCDATE is the store-local previous day', () => {
@@ -148,8 +143,11 @@ describe('cancelled orders', () => {
     await expectAllValid(result);
   });
 
-  it('when GP has no document for the order, then the failure is order_not_in_gp', () => {
-    expect(failureOf(mapOrder(order, profile, orderContext(order, profile))).code).toBe('order_not_in_gp');
+  it('when GP has no document for the order, then nothing is written and the warning not_in_gp says why (no dead letter)', () => {
+    const result = expectSuccess(mapOrder(order, profile, orderContext(order, profile)));
+    expect(result.documents).toEqual([]);
+    expect(result.gp.outcome).toBe('skipped');
+    expect(result.warnings.map((w) => w.code)).toEqual(['not_in_gp']);
   });
 
   it('when the GP invoice is posted, then the failure is document_posted and names the document', () => {
@@ -436,6 +434,7 @@ describe('custom checkout fields and payments', () => {
     });
     const profile = profileWith({
       ...baseProfile,
+      length_policy: 'reject',
       orders: { fields: [{ from: 'meta:delivery_instructions', to: 'COMMENT_1' }] },
     });
     const failure = failureOf(mapOrder(order, profile, orderContext(order, profile)));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mapOrder, orderActionFor, toEConnectXml } from '../../src/domain/index.js';
+import {
+  findExistingSale,
+  mapOrder,
+  orderActionFor,
+  orderDecisionFor,
+  toEConnectXml,
+} from '../../src/domain/index.js';
 import {
   expectSuccess,
   nodesOf,
@@ -39,9 +45,31 @@ describe('mapOrder by status', () => {
     });
   });
 
-  it('when a refunded order arrives, then nothing is written here: the refund messages carry the returns', () => {
+  it('when a refunded order arrives that was paid (WooCommerce refunded it before completing), then its sale is still made: the Order (refund messages make the returns)', () => {
     const order = wooOrder('full-refund-all-lines-ny');
-    expect(expectSuccess(mapOrder(order, profile, orderContext(order, profile)))).toMatchObject({
+    expect(order).toMatchObject({ status: 'refunded', completed_at: null });
+    expect(order.payment.paid_at).not.toBeNull();
+    expect(orderDecisionFor(order, profile)).toEqual({ action: 'order' });
+    const result = expectSuccess(mapOrder(order, profile, orderContext(order, profile)));
+    expect(result.gp).toMatchObject({ sop_type: 2, outcome: 'created' });
+    const completed = { ...order, completed_at: '2026-11-29T03:00:00+00:00' };
+    expect(orderDecisionFor(completed, profile)).toEqual({ action: 'invoice' });
+  });
+
+  it('when a refunded order was paid but never completed, then the sale is the Order; never paid nor completed, then nothing', () => {
+    const order = wooOrder('full-refund-all-lines-ny');
+    const paidOnly = {
+      ...order,
+      completed_at: null,
+      payment: { ...order.payment, paid_at: '2026-11-29T10:00:00+00:00' },
+    };
+    expect(orderDecisionFor(paidOnly, profile)).toEqual({ action: 'order' });
+    const never = { ...paidOnly, payment: { ...paidOnly.payment, paid_at: null } };
+    expect(orderDecisionFor(never, profile)).toMatchObject({
+      action: 'skip',
+      warning: { code: 'no_gp_document' },
+    });
+    expect(expectSuccess(mapOrder(never, profile, orderContext(never, profile)))).toMatchObject({
       documents: [],
       gp: { outcome: 'skipped' },
     });
@@ -74,29 +102,31 @@ describe('mapOrder by status', () => {
     await expectValidEConnect(xml);
   });
 
-  it('when GP already has the document (ours, or an invoice a GP user transferred), then nothing is written and the outcome is existing', () => {
-    const order = wooOrder('processing-then-completed-ca');
-    const ours = orderContext(order, profile, { existingDocuments: [sopRef(3, 'WI90', '90')] });
-    expect(expectSuccess(mapOrder(order, profile, ours))).toMatchObject({
-      documents: [],
-      gp: { sop_type: 3, sop_number: 'WI90', outcome: 'existing' },
+  it('when GP already has the document (ours, or an invoice a GP user transferred), then the one rule finds it and says which', () => {
+    const key = { sopType: 3, sopNumber: 'WI90' };
+    expect(findExistingSale([sopRef(3, 'wi90 ', '90')], key, '90')).toMatchObject({
+      relation: 'ours',
+      document: { sopNumber: 'wi90 ' },
     });
-    const transferred = orderContext(order, profile, {
-      existingDocuments: [sopRef(3, 'STDINV0001234', '90', { posted: true })],
+    const transferred = sopRef(3, 'STDINV0001234', '90', { posted: true });
+    expect(findExistingSale([transferred], key, '90')).toEqual({
+      document: transferred,
+      relation: 'transferred',
     });
-    expect(expectSuccess(mapOrder(order, profile, transferred))).toMatchObject({
-      documents: [],
-      gp: { sop_number: 'STDINV0001234', outcome: 'existing' },
-    });
+    expect(findExistingSale([sopRef(3, 'STDINV0001234', '90', { voided: true })], key, '90')).toBeUndefined();
+    expect(findExistingSale([sopRef(3, 'WI91', '91')], key, '90')).toBeUndefined();
   });
 
-  it('when a late processing message arrives after GP has the invoice, then no Order is created beside it', () => {
-    const order = wooOrder('percent-coupon-two-tax-rates-ca');
-    const ctx = orderContext(order, profile, { existingDocuments: [sopRef(3, 'WI76', '76')] });
-    expect(expectSuccess(mapOrder(order, profile, ctx))).toMatchObject({
-      documents: [],
-      gp: { sop_type: 3, sop_number: 'WI76', outcome: 'existing' },
+  it('when a late processing message arrives after GP has the invoice, then the rule answers with the invoice (no Order beside it)', () => {
+    const invoice = sopRef(3, 'WI76', '76');
+    expect(findExistingSale([invoice], { sopType: 2, sopNumber: 'WO76' }, '76')).toEqual({
+      document: invoice,
+      relation: 'superseded',
     });
+    // A Return of the order is not a sale: it never answers for an Order or an Invoice.
+    expect(
+      findExistingSale([sopRef(4, 'WR76-1', '76')], { sopType: 2, sopNumber: 'WO76' }, '76'),
+    ).toBeUndefined();
   });
 
   it('when the only earlier document was voided, then a new one is created', () => {
@@ -128,10 +158,12 @@ describe('mapOrder: cancellation', () => {
     await expectValidEConnect(toEConnectXml(result.documents[0]!));
   });
 
-  it('when GP has no document for the order, then it is order_not_in_gp', () => {
-    expect(mapOrder(order, profile, orderContext(order, profile))).toMatchObject({
-      ok: false,
-      code: 'order_not_in_gp',
+  it('when GP has no document for the order, then it is done: skipped with the warning not_in_gp, never a dead letter', () => {
+    expect(mapOrder(order, profile, orderContext(order, profile))).toEqual({
+      ok: true,
+      documents: [],
+      gp: { outcome: 'skipped' },
+      warnings: [expect.objectContaining({ code: 'not_in_gp', field: 'order_number' })],
     });
   });
 
@@ -146,13 +178,13 @@ describe('mapOrder: cancellation', () => {
     });
   });
 
-  it('when the document is already voided, then nothing is written and the outcome is existing', () => {
+  it('when the document is already voided, then nothing is written and the outcome names it voided', () => {
     const ctx = orderContext(order, profile, {
       existingDocuments: [sopRef(2, 'WO91', '91', { voided: true, posted: true })],
     });
     expect(expectSuccess(mapOrder(order, profile, ctx))).toMatchObject({
       documents: [],
-      gp: { outcome: 'existing' },
+      gp: { sop_number: 'WO91', outcome: 'voided' },
     });
   });
 });

@@ -270,7 +270,7 @@ describe('mapOrder: GP text rules', () => {
   const nonInventory = { unmatched_sku_policy: 'non_inventory' } as const;
 
   it('when an address is longer than GP allows under reject, then the order is field_too_long with the element, payload path, limit and length', () => {
-    const profile = profileWith({ items: nonInventory });
+    const profile = profileWith({ items: nonInventory, length_policy: 'reject' });
     expect(mapOrder(order, profile, orderContext(order, profile, { knownItems }))).toMatchObject({
       ok: false,
       code: 'field_too_long',

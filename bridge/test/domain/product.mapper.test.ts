@@ -68,7 +68,7 @@ describe('mapProduct', () => {
 
   it('when an attribute value is longer than a user category (10), then reject refuses and truncate cuts with a warning', () => {
     const long = { ...tee, attributes: [{ name: 'pa_size', label: 'Size', values: ['Extra extra large'] }] };
-    expect(mapProduct(long, profile)).toMatchObject({
+    expect(mapProduct(long, profileWith({ ...profile, length_policy: 'reject' }))).toMatchObject({
       ok: false,
       code: 'field_too_long',
       field: 'taUpdateCreateItemRcd.USCATVLS_1',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mapRefund, REFUND_ADJUSTMENT_ITEM, toEConnectXml } from '../../src/domain/index.js';
+import {
+  findExistingReturn,
+  mapRefund,
+  REFUND_ADJUSTMENT_ITEM,
+  toEConnectXml,
+} from '../../src/domain/index.js';
 import { dec } from '../../src/domain/money.js';
 import {
   expectSuccess,
@@ -108,16 +113,11 @@ describe('mapRefund', () => {
     });
   });
 
-  it('when the return already exists, then nothing is written and the outcome is existing', () => {
-    const [refund] = wooRefunds('partial-refund-one-line-ca');
-    const result = expectSuccess(
-      mapRefund(
-        refund!,
-        profile,
-        refundContext(refund!, profile, [sopRef(3, 'WI93', '93'), sopRef(4, 'WR93-94', '93')]),
-      ),
-    );
-    expect(result).toMatchObject({ documents: [], gp: { sop_number: 'WR93-94', outcome: 'existing' } });
+  it('when the return already exists, then the one existing-document rule finds it (the same rule preview uses)', () => {
+    const key = { sopType: 4, sopNumber: 'WR93-94' };
+    const earlier = sopRef(4, 'wr93-94 ', '93');
+    expect(findExistingReturn([sopRef(3, 'WI93', '93'), earlier], key)).toBe(earlier);
+    expect(findExistingReturn([sopRef(4, 'WR93-95', '93')], key)).toBeUndefined();
   });
 
   it('when the order was not invoiced yet, then the return is still written, without a reference, and says so', () => {

@@ -20,11 +20,6 @@ export const TEST_MAPPING: DomainMapping = {
     customer.woo_customer_id !== null
       ? `WC${customer.woo_customer_id}`
       : `WG${createHash('sha256').update(customer.email.trim().toLowerCase()).digest('hex').slice(0, 10).toUpperCase()}`,
-  itemNumberFor: (sku) => {
-    const number = sku.trim().toUpperCase();
-    if (number.length > 30) throw new Error(`SKU ${sku} is longer than 30`);
-    return number;
-  },
   orderActionFor: (status, profile) => profile.status_map[status] ?? 'ignore',
   sopDocumentKey: (kind, reference, profile) => ({
     sopType: TYPE[kind],
@@ -59,11 +54,26 @@ export const TEST_MAPPING: DomainMapping = {
   },
 
   mapOrder(payload, profile, ctx): MappingResult {
-    const action = profile.status_map[payload.status] ?? 'ignore';
+    const action = ctx.action ?? profile.status_map[payload.status] ?? 'ignore';
     if (action === 'cancel') {
+      if (ctx.existingDocuments.length === 0)
+        return {
+          ok: true,
+          documents: [],
+          gp: { outcome: 'skipped' },
+          warnings: [{ code: 'not_in_gp', message: 'GP never had this order' }],
+        };
       const target = ctx.existingDocuments.find(
         (d) => (d.sopType === 2 || d.sopType === 3) && !d.voided && !d.posted,
       );
+      const voided = ctx.existingDocuments.find((d) => d.voided);
+      if (!target && voided && !ctx.existingDocuments.some((d) => d.posted))
+        return {
+          ok: true,
+          documents: [],
+          gp: { sop_number: voided.sopNumber, sop_type: voided.sopType, outcome: 'voided' },
+          warnings: [],
+        };
       if (!target) {
         return ctx.existingDocuments.some((d) => d.posted)
           ? { ok: false, code: 'document_posted', message: 'the GP document is posted' }

@@ -109,7 +109,7 @@ describe('idempotency: customers', () => {
     const [second] = await processBatch(batch(guestVariant), h.deps);
 
     expect(first).toMatchObject({ status: 'done', gp: { customer_number: 'WC42', outcome: 'created' } });
-    expect(second).toMatchObject({ status: 'done', gp: { customer_number: 'WC42', outcome: 'updated' } });
+    expect(second).toMatchObject({ status: 'done', gp: { customer_number: 'WC42', outcome: 'existing' } });
     expect(h.count('SY01200', "Master_Type = 'CUS' AND LOWER(INET1) = ?", 'ada@example.com')).toBe(1);
     expect(h.count('RM00101', "CUSTNMBR LIKE 'WG%'")).toBe(0);
   });

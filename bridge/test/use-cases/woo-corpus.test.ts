@@ -21,7 +21,6 @@ const REFUSED: Record<string, string> = {
   'non-latin-names-long-sku-special-company-ny': 'field_too_long', // the 35-character SKU
   'rounding-qty3-099-and-half-cent-lines-ca': 'field_too_long', // the same SKU
   'sku-less-product-line-ca': 'missing_sku',
-  'pending-then-cancelled-ca': 'order_not_in_gp', // cancelled before it ever reached GP
 };
 
 function corpusMessages(): Message[] {

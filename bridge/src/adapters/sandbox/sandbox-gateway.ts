@@ -53,6 +53,9 @@ export function createSandboxGateway(options: SandboxGatewayOptions = {}): Sandb
     findItems: (numbers) => exclusive(() => lookups.findItems(numbers)),
     findSopDocuments: (query) => exclusive(() => lookups.findSopDocuments(query)),
     batchInUse: (batch) => exclusive(() => lookups.batchInUse(batch)),
+    readSopDocument: (type, number) => exclusive(() => lookups.readSopDocument(type, number)),
+    readCustomer: (number) => exclusive(() => lookups.readCustomer(number)),
+    readItem: (number) => exclusive(() => lookups.readItem(number)),
   };
 
   return {

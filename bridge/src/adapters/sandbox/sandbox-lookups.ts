@@ -1,4 +1,4 @@
-import type { SopDocumentRef } from '../../domain/mapping-types.js';
+import type { SopDocumentRef, StoredRecord, StoredSopDocument } from '../../domain/mapping-types.js';
 import type { GpLookups } from '../../ports/gp-gateway.js';
 import type { SandboxDatabase } from './database.js';
 import { batchInUse, SALES_BATCH_SOURCE } from './procedures/sop-header.js';
@@ -80,6 +80,92 @@ export function sandboxLookups(db: SandboxDatabase): GpLookups {
     batchInUse(batchId) {
       return Promise.resolve(batchInUse(db, batchId));
     },
+    readSopDocument(sopType, sopNumber) {
+      return Promise.resolve(readSopDocument(db, sopType, sopNumber));
+    },
+    readCustomer(customerNumber) {
+      return Promise.resolve(readCustomer(db, customerNumber));
+    },
+    readItem(itemNumber) {
+      const row = db.prepare('SELECT * FROM IV00101 WHERE ITEMNMBR = ?').get(itemNumber) as Row | undefined;
+      return Promise.resolve(row ? { fields: elements(row, {}, ['ITEMNMBR', 'DEX_ROW_TS']) } : null);
+    },
+  };
+}
+
+type Row = Record<string, unknown>;
+
+/** A row as eConnect element → text: columns renamed where GP's column and element names differ. */
+function elements(
+  row: Row,
+  renamed: Readonly<Record<string, string>>,
+  skipped: readonly string[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (skipped.includes(column) || value === null || value === undefined) continue;
+    const element = Object.hasOwn(renamed, column) ? renamed[column]! : column;
+    out[element] = String(value).trimEnd();
+  }
+  return out;
+}
+
+const CUSTOMER_COLUMNS = { ZIP: 'ZIPCODE', PHONE1: 'PHNUMBR1', PHONE2: 'PHNUMBR2', PHONE3: 'PHNUMBR3' };
+const KEY_AND_STAMP = ['CUSTNMBR', 'DEX_ROW_TS'];
+
+function readCustomer(db: SandboxDatabase, customerNumber: string): StoredRecord | null {
+  const row = db.prepare('SELECT * FROM RM00101 WHERE CUSTNMBR = ?').get(customerNumber) as Row | undefined;
+  if (!row) return null;
+  const addresses = (db.prepare('SELECT * FROM RM00102 WHERE CUSTNMBR = ?').all(customerNumber) as Row[]).map(
+    (r) =>
+      [String(r['ADRSCODE']).trim().toUpperCase(), elements(r, CUSTOMER_COLUMNS, KEY_AND_STAMP)] as const,
+  );
+  const internet = (
+    db
+      .prepare("SELECT * FROM SY01200 WHERE Master_Type = 'CUS' AND Master_ID = ?")
+      .all(customerNumber) as Row[]
+  ).map((r) => [String(r['ADRSCODE']).trim().toUpperCase(), elements(r, {}, ['DEX_ROW_TS'])] as const);
+  return {
+    // The customer row's SHRTNAME/STMTNAME default from the name when not sent: compared only when sent.
+    fields: elements(row, CUSTOMER_COLUMNS, KEY_AND_STAMP),
+    addresses: new Map(addresses),
+    internet: new Map(internet),
+  };
+}
+
+const SOP_HEADER_COLUMNS = { FRTAMNT: 'FREIGHT' };
+
+function readSopDocument(db: SandboxDatabase, sopType: number, sopNumber: string): StoredSopDocument | null {
+  const work = db
+    .prepare('SELECT * FROM SOP10100 WHERE SOPTYPE = ? AND SOPNUMBE = ?')
+    .get(sopType, sopNumber) as Row | undefined;
+  if (work) {
+    const lines = db
+      .prepare(
+        'SELECT LNITMSEQ, ITEMNMBR, QUANTITY, UNITPRCE, XTNDPRCE FROM SOP10200 WHERE SOPTYPE = ? AND SOPNUMBE = ? AND CMPNTSEQ = 0 ORDER BY LNITMSEQ',
+      )
+      .all(sopType, sopNumber) as Row[];
+    return {
+      sopType,
+      sopNumber: String(work['SOPNUMBE']).trimEnd(),
+      posted: false,
+      voided: Number(work['VOIDSTTS']) !== 0,
+      header: elements(work, SOP_HEADER_COLUMNS, ['DEX_ROW_TS']),
+      lines: lines.map((l) => elements(l, {}, [])),
+    };
+  }
+  const history = db
+    .prepare('SELECT * FROM SOP30200 WHERE SOPTYPE = ? AND SOPNUMBE = ?')
+    .get(sopType, sopNumber) as Row | undefined;
+  if (!history) return null;
+  // The sandbox's history keeps the document amount, not the lines: posted documents compare on DOCAMNT.
+  const voided = Number(history['VOIDSTTS']) !== 0;
+  return {
+    sopType,
+    sopNumber: String(history['SOPNUMBE']).trimEnd(),
+    posted: !voided,
+    voided,
+    header: elements(history, {}, ['DEX_ROW_TS', 'POSTEDDT']),
   };
 }
 

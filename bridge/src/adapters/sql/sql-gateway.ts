@@ -85,6 +85,9 @@ export function createSqlGateway(config: SqlGatewayConfig, options: SqlGatewayOp
     findItems: (numbers) => guard(() => outside.findItems(numbers)),
     findSopDocuments: (query) => guard(() => outside.findSopDocuments(query)),
     batchInUse: (batch) => guard(() => outside.batchInUse(batch)),
+    readSopDocument: (type, number) => guard(() => outside.readSopDocument(type, number)),
+    readCustomer: (number) => guard(() => outside.readCustomer(number)),
+    readItem: (number) => guard(() => outside.readItem(number)),
     transaction<T>(lockKey: string, work: (tx: GpTransaction) => Promise<T>): Promise<T> {
       // The whole transaction is retried on transient failures: `work` looks GP up again inside the new
       // transaction, so a retry after a commit whose answer was lost finds the committed rows, not a gap.

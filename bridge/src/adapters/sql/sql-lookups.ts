@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import sql from 'mssql';
-import type { SopDocumentRef } from '../../domain/mapping-types.js';
+import type { SopDocumentRef, StoredRecord, StoredSopDocument } from '../../domain/mapping-types.js';
 import type { GpLookups } from '../../ports/gp-gateway.js';
 import type { SqlRequest } from './sql-driver.js';
 
@@ -98,8 +98,101 @@ export function sqlLookups(request: () => Promise<SqlRequest>): GpLookups {
         ).length > 0
       );
     },
+    async readSopDocument(sopType, sopNumber) {
+      if (sopNumber.length > SOPNUMBE_LENGTH) return null;
+      const bind = (r: SqlRequest) =>
+        r.input('type', sql.SmallInt, sopType).input('number', sql.Char(SOPNUMBE_LENGTH), sopNumber);
+      for (const [headerTable, lineTable, posted] of [
+        ['SOP10100', 'SOP10200', false],
+        ['SOP30200', 'SOP30300', true],
+      ] as const) {
+        const header = (await rows(bind, storedSopHeaderSql(headerTable)))[0];
+        if (!header) continue;
+        const lines = await rows(bind, storedSopLinesSql(lineTable));
+        const voided = Number(header['VOIDSTTS'] ?? 0) !== 0;
+        const { VOIDSTTS: _status, ...fields } = trimmed(header);
+        return {
+          sopType,
+          sopNumber: String(header['SOPNUMBE'] ?? sopNumber).trimEnd(),
+          posted: posted && !voided,
+          voided,
+          header: fields,
+          lines: lines.map(trimmed),
+        } satisfies StoredSopDocument;
+      }
+      return null;
+    },
+    async readCustomer(customerNumber) {
+      if (customerNumber.length > CUSTNMBR_LENGTH) return null;
+      const bind = (r: SqlRequest) => r.input('customer', sql.Char(CUSTNMBR_LENGTH), customerNumber);
+      const customer = (await rows(bind, STORED_CUSTOMER_SQL))[0];
+      if (!customer) return null;
+      const byCode = (list: Array<Record<string, unknown>>) =>
+        new Map(
+          list.map(
+            (r) =>
+              [
+                String(r['ADRSCODE'] ?? '')
+                  .trim()
+                  .toUpperCase(),
+                trimmed(r),
+              ] as const,
+          ),
+        );
+      return {
+        fields: trimmed(customer),
+        addresses: byCode(await rows(bind, STORED_ADDRESSES_SQL)),
+        internet: byCode(await rows(bind, STORED_INTERNET_SQL)),
+      } satisfies StoredRecord;
+    },
+    async readItem(itemNumber) {
+      if (itemNumber.length > ITEMNMBR_LENGTH) return null;
+      const item = (
+        await rows((r) => r.input('item', sql.Char(ITEMNMBR_LENGTH), itemNumber), STORED_ITEM_SQL)
+      )[0];
+      return item ? { fields: trimmed(item) } : null;
+    },
   };
 }
+
+/** Row values as right-trimmed text (GP char columns are padded), nulls left out. */
+function trimmed(row: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (value !== null && value !== undefined) out[key] = String(value).trimEnd();
+  }
+  return out;
+}
+
+const money = (column: string, element = column) => `CAST(${column} AS varchar(40)) AS ${element}`;
+
+/** Header of a SOP document in work or history, with columns named as the eConnect elements that set them. */
+export function storedSopHeaderSql(table: 'SOP10100' | 'SOP30200'): string {
+  return `SELECT SOPNUMBE, VOIDSTTS, ${[
+    money('SUBTOTAL'),
+    money('FRTAMNT', 'FREIGHT'),
+    money('MISCAMNT'),
+    money('TRDISAMT'),
+    money('TAXAMNT'),
+    money('FRTTXAMT'),
+    money('MSCTXAMT'),
+    money('DOCAMNT'),
+  ].join(
+    ', ',
+  )}, ShipToName, ADDRESS1, ADDRESS2, ADDRESS3, CITY, STATE, ZIPCODE, COUNTRY FROM ${table} WHERE SOPTYPE = @type AND SOPNUMBE = @number`;
+}
+
+export function storedSopLinesSql(table: 'SOP10200' | 'SOP30300'): string {
+  return `SELECT LNITMSEQ, ITEMNMBR, ${money('QUANTITY')}, ${money('UNITPRCE')}, ${money('XTNDPRCE')} FROM ${table} WHERE SOPTYPE = @type AND SOPNUMBE = @number AND CMPNTSEQ = 0 ORDER BY LNITMSEQ`;
+}
+
+const ADDRESS_COLUMNS =
+  'ADRSCODE, CNTCPRSN, ADDRESS1, ADDRESS2, ADDRESS3, CITY, STATE, ZIP AS ZIPCODE, COUNTRY, CCode, PHONE1 AS PHNUMBR1, SHIPMTHD, TAXSCHID';
+export const STORED_CUSTOMER_SQL = `SELECT CUSTNAME, CUSTCLAS, PRBTADCD, PRSTADCD, STADDRCD, ${ADDRESS_COLUMNS}, CURNCYID, PRCLEVEL, SLPRSNID, SALSTERR, USERDEF1, USERDEF2, COMMENT1, COMMENT2, HOLD, INACTIVE FROM RM00101 WHERE CUSTNMBR = @customer`;
+export const STORED_ADDRESSES_SQL = `SELECT ShipToName, ${ADDRESS_COLUMNS}, LOCNCODE FROM RM00102 WHERE CUSTNMBR = @customer`;
+export const STORED_INTERNET_SQL = `SELECT Master_Type, RTRIM(Master_ID) AS Master_ID, ADRSCODE, INET1, CAST(EmailToAddress AS varchar(max)) AS EmailToAddress FROM SY01200 WHERE Master_Type = 'CUS' AND Master_ID = @customer`;
+/** The list price lives per currency in IV00105 (FACTS §4); eConnect's LISTPRCE sets the functional one. */
+export const STORED_ITEM_SQL = `SELECT ITEMDESC, ITMSHNAM, ITMGEDSC, ITMCLSCD, ITEMTYPE, UOMSCHDL, ${money('ITEMSHWT')}, (SELECT TOP 1 CAST(LISTPRCE AS varchar(40)) FROM IV00105 WHERE IV00105.ITEMNMBR = IV00101.ITEMNMBR ORDER BY CURNCYID) AS LISTPRCE, ${money('CURRCOST')}, ${money('STNDCOST')}, USCATVLS_1, USCATVLS_2, USCATVLS_3, USCATVLS_4, USCATVLS_5, USCATVLS_6 FROM IV00101 WHERE ITEMNMBR = @item`;
 
 function toSopDocument(row: Record<string, unknown>): SopDocumentRef {
   const voided = Number(row['VOIDSTTS'] ?? 0) !== 0;

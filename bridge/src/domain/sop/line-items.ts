@@ -1,5 +1,5 @@
 import type { MappingProfile } from '../../contracts/index.js';
-import { itemNumberFor } from '../keys.js';
+import { itemNumberOf } from '../keys.js';
 import { MappingError } from '../mapping-error.js';
 
 /**
@@ -11,6 +11,8 @@ export interface LineIdentity {
   /** Payload path of the line, e.g. `lines[2]`. */
   readonly path: string;
   readonly sku: string;
+  /** The product's explicit GP item number; '' when unset (then the SKU is the item number). */
+  readonly gpItemNumber: string;
   readonly name: string;
   readonly productId: number;
   readonly variationId: number;
@@ -41,11 +43,12 @@ export function resolveItems(
   const unknown: Array<{ sku: string; path: string }> = [];
   const placeholders = new Map<string, { itemNumber: string; name: string; path: string }>();
   const items = lines.map((line): ResolvedItem => {
-    if (line.sku.trim() === '') {
+    const identity = { sku: line.sku, gp_item_number: line.gpItemNumber };
+    if (line.sku.trim() === '' && line.gpItemNumber.trim() === '') {
       if (policy !== 'non_inventory') {
         throw new MappingError(
           'missing_sku',
-          `${line.path}.sku is empty ("${line.name}"): GP needs an item number, and the bridge does not invent one`,
+          `${line.path} ("${line.name}") has neither a SKU nor a GP item number: GP needs an item number, and the bridge does not invent one; set the product's "GP item number", then retry`,
           `${line.path}.sku`,
           {
             product_id: line.productId,
@@ -57,7 +60,7 @@ export function resolveItems(
       return { itemNumber: standInNumber(line), nonInventory: true };
     }
     const itemNumber =
-      policy === 'non_inventory' ? standInIfUnusable(line) : itemNumberFor(line.sku, `${line.path}.sku`);
+      policy === 'non_inventory' ? standInIfUnusable(line) : itemNumberOf(identity, line.path);
     if (known.has(itemNumber)) return { itemNumber, nonInventory: false };
     if (policy === 'non_inventory') return { itemNumber, nonInventory: true };
     if (policy === 'create_placeholder') {
@@ -65,7 +68,10 @@ export function resolveItems(
         placeholders.set(itemNumber, { itemNumber, name: line.name, path: line.path });
       return { itemNumber, nonInventory: false };
     }
-    unknown.push({ sku: line.sku, path: `${line.path}.sku` });
+    unknown.push({
+      sku: line.gpItemNumber.trim() || line.sku,
+      path: `${line.path}.${line.gpItemNumber.trim() !== '' ? 'gp_item_number' : 'sku'}`,
+    });
     return { itemNumber, nonInventory: false };
   });
   if (unknown.length > 0) {
@@ -94,7 +100,7 @@ function standInNumber(line: LineIdentity): string {
  */
 function standInIfUnusable(line: LineIdentity): string {
   try {
-    return itemNumberFor(line.sku, `${line.path}.sku`);
+    return itemNumberOf({ sku: line.sku, gp_item_number: line.gpItemNumber }, line.path);
   } catch (error) {
     if (error instanceof MappingError) return standInNumber(line);
     throw error;

@@ -2,6 +2,7 @@ import type { MappingProfile, OrderPayload } from '../../contracts/index.js';
 import type { EConnectNode } from '../econnect/document.js';
 import { type GpValues, NodeBuilder } from '../gp/gp-values.js';
 import { dec, type Dec, formatFixed } from '../money.js';
+import { ownValue } from '../lookup.js';
 import { storeDate } from '../store-date.js';
 
 /**
@@ -19,7 +20,7 @@ export function paymentFor(payload: OrderPayload, profile: MappingProfile, value
   }): { node: EConnectNode; amount: Dec } | undefined => {
     const { record_payments: record, checkbook_id: checkbook, payment_types: types } = profile.orders;
     if (!record || payload.payment.paid_at === null || header.sopType === 4) return undefined;
-    const configured = types[payload.payment.method];
+    const configured = ownValue(types, payload.payment.method);
     if (configured === undefined || checkbook.trim() === '') {
       values.warn(
         'payment_not_recorded',

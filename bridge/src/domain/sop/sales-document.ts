@@ -2,6 +2,7 @@ import type { Address, ItemTax, MappingProfile } from '../../contracts/index.js'
 import { addresseeName, writeAddress } from '../address.js';
 import type { EConnectNode, EConnectTransaction } from '../econnect/document.js';
 import { type GpValues, NodeBuilder } from '../gp/gp-values.js';
+import { ownValue } from '../lookup.js';
 import { dec, type Dec, formatExact, formatFixed, sum } from '../money.js';
 import { priceLine } from './line-pricing.js';
 import type { ResolvedItem } from './line-items.js';
@@ -117,7 +118,7 @@ export function salesTransaction(
   // say so once per rate, so the merchant can map it (profile.taxes.rate_map) before posting.
   const unmappedRates = new Set<number>();
   const taxDetailFor = (rate: number, amount: Dec): string | undefined => {
-    const detail = profile.taxes.rate_map[String(rate)];
+    const detail = ownValue(profile.taxes.rate_map, String(rate));
     if (detail === undefined && !amount.isZero() && !unmappedRates.has(rate)) {
       unmappedRates.add(rate);
       values.warn(
