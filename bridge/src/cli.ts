@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { postSandboxDocument } from './adapters/sandbox/sandbox-admin.js';
 import { createApp } from './app.js';
 import { loadConfig, type BridgeConfig } from './config/env.js';
 import { MessageBatchSchema } from './contracts/index.js';
@@ -22,6 +23,8 @@ Usage:
                              (a /v1/preview request body; - reads stdin). Never writes GP.
                              Exit 1 when any message is invalid.
   gp-bridge sandbox reset    delete the sandbox GP database (GPSYNC_SANDBOX_PATH) and seed it again
+  gp-bridge sandbox post SOPTYPE SOPNUMBER
+                             post an unposted sandbox document (move it to history, as GP's posting does)
   gp-bridge --help | --version
 
 Settings: docs/bridge.md. Contract: docs/contract.md.
@@ -153,20 +156,41 @@ async function mapCommand(file: string | undefined): Promise<number> {
   }
 }
 
-function sandboxCommand(action: string | undefined): number {
-  if (action !== 'reset') {
-    process.stderr.write('gp-bridge sandbox: the only action is "reset"\n');
+function sandboxCommand(action: string | undefined, args: readonly string[] = []): number {
+  if (action !== 'reset' && action !== 'post') {
+    process.stderr.write('gp-bridge sandbox: the actions are "reset" and "post SOPTYPE SOPNUMBER"\n');
     return EXIT_USAGE;
   }
   const config = configOrExit(false);
   if (config.gateway.mode !== 'sandbox') {
     process.stderr.write(
-      'gp-bridge sandbox reset: GP mode is sql; refusing to touch anything (unset GPSYNC_SQL_SERVER / GPSYNC_GP_MODE)\n',
+      `gp-bridge sandbox ${action}: GP mode is sql; refusing to touch anything (unset GPSYNC_SQL_SERVER / GPSYNC_GP_MODE)\n`,
     );
     return EXIT_USAGE;
   }
+  if (action === 'post') return postCommand(config.gateway.sandboxPath, args);
   resetSandboxAt(config.gateway.sandboxPath);
   process.stdout.write(`sandbox GP reset and seeded at ${config.gateway.sandboxPath}\n`);
+  return EXIT_OK;
+}
+
+/** `sandbox post 2 WO1001`: lets plugin tests and demos post a document, as a GP user would. */
+function postCommand(path: string, args: readonly string[]): number {
+  const [type, number] = args;
+  const sopType = Number(type);
+  if (![2, 3, 4].includes(sopType) || !number) {
+    process.stderr.write('gp-bridge sandbox post: usage is "post SOPTYPE SOPNUMBER" (SOPTYPE 2, 3 or 4)\n');
+    return EXIT_USAGE;
+  }
+  try {
+    postSandboxDocument(path, sopType, number.trim().toUpperCase());
+  } catch (error) {
+    process.stderr.write(
+      `gp-bridge sandbox post: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return EXIT_USAGE;
+  }
+  process.stdout.write(`sandbox GP posted ${sopType}/${number.trim().toUpperCase()}\n`);
   return EXIT_OK;
 }
 
@@ -178,7 +202,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'map':
       return mapCommand(args[0]);
     case 'sandbox':
-      return sandboxCommand(args[0]);
+      return sandboxCommand(args[0], args.slice(1));
     case '--version':
     case '-v':
       process.stdout.write(`${BRIDGE_VERSION}\n`);

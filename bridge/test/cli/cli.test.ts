@@ -70,6 +70,29 @@ describe('gp-bridge (child process)', () => {
     expect(n).toBeGreaterThan(10);
   });
 
+  it('when sandbox post names an unposted document, then it moves to history; an unknown one exits 2', async () => {
+    const path = join(work, 'post', 'sandbox.sqlite');
+    expect((await run(['sandbox', 'reset'], { GPSYNC_SANDBOX_PATH: path })).code).toBe(0);
+    const db = new Database(path);
+    db.prepare(
+      `INSERT INTO SOP10100 (SOPTYPE, SOPNUMBE, DOCID, BACHNUMB, DOCDATE, CUSTNMBR, CSTPONBR, SUBTOTAL, TRDISAMT, FRTAMNT, MISCAMNT, TAXAMNT, FRTTXAMT, MSCTXAMT, DOCAMNT, PYMTRCVD, DEX_ROW_TS)
+       VALUES (2, 'WO1001', 'STDORD', 'WOO', '2026-11-29', 'C1', '1001', '10', '0', '0', '0', '0', '0', '0', '10', '0', '2026-11-29T00:00:00.000Z')`,
+    ).run();
+    db.close();
+    const posted = await run(['sandbox', 'post', '2', 'wo1001'], { GPSYNC_SANDBOX_PATH: path });
+    expect(posted).toMatchObject({ code: 0 });
+    expect(posted.stdout).toContain('2/WO1001');
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare('SELECT COUNT(*) AS n FROM SOP10100').get()).toEqual({ n: 0 });
+    expect(after.prepare("SELECT VOIDSTTS FROM SOP30200 WHERE SOPNUMBE = 'WO1001'").get()).toEqual({
+      VOIDSTTS: 0,
+    });
+    after.close();
+    const again = await run(['sandbox', 'post', '2', 'WO1001'], { GPSYNC_SANDBOX_PATH: path });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('no unposted document 2/WO1001');
+  }, 90_000);
+
   it('when sandbox reset runs in sql mode, then it refuses and exits 2', async () => {
     const result = await run(['sandbox', 'reset'], {
       GPSYNC_SQL_SERVER: 'gp-sql',
