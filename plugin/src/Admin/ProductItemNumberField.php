@@ -47,7 +47,7 @@ class ProductItemNumberField implements Registerable {
 				'value'             => $value,
 				'label'             => __( 'GP item number', 'gp-sync-for-woocommerce' ),
 				'desc_tip'          => true,
-				'description'       => __( 'The Dynamics GP item this product is, when it differs from the SKU (at most 31 characters). Leave empty to use the SKU.', 'gp-sync-for-woocommerce' ),
+				'description'       => __( 'The Dynamics GP item this product is, when it differs from the SKU (at most 30 characters). Leave empty to use the SKU.', 'gp-sync-for-woocommerce' ),
 				'custom_attributes' => [ 'maxlength' => (string) ItemNumbers::MAX_LENGTH ],
 			]
 		);

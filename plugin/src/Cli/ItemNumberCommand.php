@@ -21,7 +21,7 @@ use GPSync\Products\ItemNumbers;
  * : Product or variation id.
  *
  * <number>
- * : The GP item number (at most 31 characters, stored upper case). "" clears it: the SKU is used again.
+ * : The GP item number (at most 30 characters, stored upper case). "" clears it: the SKU is used again.
  *
  * ## EXAMPLES
  *

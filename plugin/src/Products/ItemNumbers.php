@@ -17,14 +17,17 @@ use GPSync\Settings\SettingsKeys;
  * stores item numbers). The explicit number is how a store owner ties a product whose SKU is too long, missing
  * or different to the GP item it really is; every payload carries it as `gp_item_number` (docs/payloads.md).
  *
- * Rules, so two products never become one GP item: at most 31 characters (GP's ITEMNMBR), Windows-1252
+ * Rules, so two products never become one GP item: at most 30 characters (ITEMNMBR as eConnect takes it), Windows-1252
  * characters without control characters, stored upper case, and not a number another product already claims,
  * explicitly or through its SKU. A variation has its own number; it never inherits its parent's.
  */
 class ItemNumbers {
 
-	/** GP's ITEMNMBR is char(31). */
-	public const MAX_LENGTH = 31;
+	/**
+	 * IV00101.ITEMNMBR is char(31), but eConnect's procedures take it as char(30) and the bridge checks 30
+	 * (bridge/src/domain/keys.ts): a 31st character would pass here and die there.
+	 */
+	public const MAX_LENGTH = 30;
 
 	private const PRODUCT_TYPES = [ 'product', 'product_variation' ];
 

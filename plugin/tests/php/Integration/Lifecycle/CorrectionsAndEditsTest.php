@@ -128,7 +128,7 @@ final class CorrectionsAndEditsTest extends LifecycleTestCase {
 	public function storages_and_skus(): array {
 		$cases = [];
 		foreach ( $this->storages() as $storage => [ $hpos ] ) {
-			$cases[ "$storage, SKU longer than GP's 31 characters" ] = [ $hpos, 'long' ];
+			$cases[ "$storage, SKU longer than GP's 30 characters" ] = [ $hpos, 'long' ];
 			$cases[ "$storage, product without a SKU" ]              = [ $hpos, 'none' ];
 		}
 		return $cases;

@@ -36,18 +36,18 @@ final class ItemNumbersTest extends CoreTestCase {
 		$this->assertSame( 'pending', $this->outbox()->for_entity( 'product', $product->get_id() )[0]->status ?? null, 'GP gets the item under its new number' );
 	}
 
-	public function test_gp_s_31_characters_fit_and_32_are_refused_with_the_limit_in_the_message(): void {
+	public function test_30_characters_fit_and_31_are_refused_with_the_limit_in_the_message(): void {
 		$product = $this->quiet_product( 'GPS-IN-' . $this->suffix() );
-		$fits    = 'F' . $this->suffix() . str_repeat( 'X', 30 - strlen( $this->suffix() ) );
-		$this->assertSame( 31, strlen( $fits ) );
+		$fits    = 'F' . $this->suffix() . str_repeat( 'X', 29 - strlen( $this->suffix() ) );
+		$this->assertSame( 30, strlen( $fits ) );
 		$this->assertSame( $fits, $this->items->set( $product->get_id(), $fits ) );
 
 		try {
 			$this->items->set( $product->get_id(), $fits . 'Y' );
-			$this->fail( '32 characters were accepted' );
+			$this->fail( '31 characters were accepted' );
 		} catch ( InvalidItemNumber $refused ) {
 			$this->assertSame( 'too_long', $refused->reason() );
-			$this->assertStringContainsString( '31', $refused->getMessage() );
+			$this->assertStringContainsString( 'at most 30', $refused->getMessage() );
 		}
 		$this->assertSame( $fits, $this->stored( $product->get_id() ), 'a refused number leaves the stored one alone' );
 	}
@@ -175,7 +175,7 @@ final class ItemNumbersTest extends CoreTestCase {
 		$this->assertSame( 'REST-' . strtoupper( $this->suffix() ), $ok->get_data()['item_number'] );
 		$this->assertSame( 'REST-' . strtoupper( $this->suffix() ), $ok->get_data()['effective'] );
 
-		$long = $this->rest( 'POST', $route, [ 'item_number' => str_repeat( 'A', 32 ) ], $manager );
+		$long = $this->rest( 'POST', $route, [ 'item_number' => str_repeat( 'A', 31 ) ], $manager );
 		$this->assertSame( 400, $long->get_status() );
 		$this->assertSame( 'gpsync_item_number_too_long', $long->get_data()['code'] );
 
@@ -205,7 +205,7 @@ final class ItemNumbersTest extends CoreTestCase {
 			$command( [ (string) $product->get_id(), str_repeat( 'Z', 40 ) ], [] );
 			$this->fail( 'no error for 40 characters' );
 		} catch ( \RuntimeException $error ) {
-			$this->assertStringContainsString( 'at most 31', $error->getMessage() );
+			$this->assertStringContainsString( 'at most 30', $error->getMessage() );
 		}
 	}
 
@@ -238,7 +238,7 @@ final class ItemNumbersTest extends CoreTestCase {
 		do_action( 'woocommerce_admin_process_product_object', $edited ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound
 		$edited->save();
 		$this->assertSame( 'SAVED-' . strtoupper( $this->suffix() ), $this->stored( $product->get_id() ), 'a refused number keeps the stored one' );
-		$this->assertStringContainsString( 'at most 31', implode( ' ', \WC_Admin_Meta_Boxes::$meta_box_errors ) );
+		$this->assertStringContainsString( 'at most 30', implode( ' ', \WC_Admin_Meta_Boxes::$meta_box_errors ) );
 
 		[ , $variation ]              = $this->quiet_variable_product();
 		$_POST['_gpsync_item_number'] = [ 3 => 'var-screen-' . $this->suffix() ];
