@@ -10,6 +10,15 @@ declare(strict_types=1);
 namespace GPSync;
 
 use GPSync\Admin\Notices;
+use GPSync\Admin\ProductItemNumberField;
+use GPSync\Capture\CaptureRegistrar;
+use GPSync\Cli\ItemNumberCommand;
+use GPSync\Cli\OrderStateCommand;
+use GPSync\Orders\OrderSyncStatus;
+use GPSync\Outbox\RefundDependency;
+use GPSync\Products\ItemNumbers;
+use GPSync\Rest\ItemNumberController;
+use GPSync\Rest\OrderStateController;
 use GPSync\Bridge\BridgeClient;
 use GPSync\Bridge\HttpTransport;
 use GPSync\Cli\GpSyncCommand;
@@ -53,6 +62,8 @@ final class Plugin {
 	private BridgeClient $bridge;
 	private MessageFactory $messages;
 	private OrderGateway $orders;
+	private ItemNumbers $items;
+	private OrderSyncStatus $states;
 	private Circuit $circuit;
 	private OutboxDispatcher $dispatcher;
 	private InventorySync $inventory;
@@ -71,17 +82,20 @@ final class Plugin {
 	}
 
 	private function __construct() {
-		$this->settings   = new Settings();
-		$this->logger     = new Logger();
-		$this->table      = new OutboxTable();
-		$this->scheduler  = ActionSchedulerScheduler::is_available() ? new ActionSchedulerScheduler() : new WpCronScheduler();
-		$this->outbox     = new OutboxRepository( $this->table, $this->scheduler );
-		$this->bridge     = new BridgeClient( $this->settings, new HttpTransport() );
-		$this->messages   = new MessageFactory( $this->settings, $this->default_builders() );
+		$this->settings  = new Settings();
+		$this->logger    = new Logger();
+		$this->table     = new OutboxTable();
+		$this->scheduler = ActionSchedulerScheduler::is_available() ? new ActionSchedulerScheduler() : new WpCronScheduler();
+		$this->outbox    = new OutboxRepository( $this->table, $this->scheduler );
+		$this->bridge    = new BridgeClient( $this->settings, new HttpTransport() );
+		// One OrderGateway and one ItemNumbers for every service that reads orders or item numbers.
 		$this->orders     = new OrderGateway();
+		$this->items      = new ItemNumbers();
+		$this->messages   = new MessageFactory( $this->settings, $this->default_builders() );
 		$this->circuit    = new Circuit();
-		$writer           = new GpIdsWriter( $this->orders, $this->outbox );
-		$this->dispatcher = new OutboxDispatcher( $this->outbox, $this->bridge, $this->settings, $this->messages, $writer, $this->circuit, $this->logger );
+		$writer           = new GpIdsWriter( $this->orders, $this->outbox, $this->items );
+		$this->dispatcher = new OutboxDispatcher( $this->outbox, $this->bridge, $this->settings, $this->messages, $writer, $this->circuit, $this->logger, null, new RefundDependency( $this->outbox, $this->orders ) );
+		$this->states     = new OrderSyncStatus( $this->orders, $this->outbox );
 		$this->inventory  = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger );
 		$this->recovery   = new Recovery( $this->outbox );
 		$this->backfill   = new Backfill( $this->outbox, $this->orders );
@@ -96,11 +110,12 @@ final class Plugin {
 			new QueueController( $this->outbox, $this->messages, $this->bridge, $this->recovery ),
 			new ActionsController( $this->recovery, $this->bridge ),
 			new StatsController( $this->outbox, $this->circuit, $this->scheduler ),
+			new OrderStateController( $this->states ),
+			new ItemNumberController( $this->items ),
+			new ProductItemNumberField( $this->items ),
+			// Capture listeners: they call OutboxRepository::enqueue().
+			new CaptureRegistrar( $this->outbox, $this->orders ),
 		];
-		// Capture listeners (helper "payloads"): they call OutboxRepository::enqueue().
-		if ( class_exists( '\GPSync\Capture\CaptureRegistrar' ) ) {
-			$this->services[] = new \GPSync\Capture\CaptureRegistrar( $this->outbox );
-		}
 	}
 
 	/** Called once on plugins_loaded: upgrades the table if needed, then the one registration loop. */
@@ -117,6 +132,8 @@ final class Plugin {
 		}
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
 			\WP_CLI::add_command( 'gp-sync', new GpSyncCommand( $this->outbox, $this->recovery, $this->dispatcher, $this->backfill, $this->inventory, $this->circuit, $this->settings ) );
+			\WP_CLI::add_command( 'gp-sync item-number', new ItemNumberCommand( $this->items ) );
+			\WP_CLI::add_command( 'gp-sync order', new OrderStateCommand( $this->states ) );
 		}
 	}
 
@@ -176,12 +193,24 @@ final class Plugin {
 		return $this->bridge;
 	}
 
+	public function orders(): OrderGateway {
+		return $this->orders;
+	}
+
+	public function item_numbers(): ItemNumbers {
+		return $this->items;
+	}
+
+	public function order_states(): OrderSyncStatus {
+		return $this->states;
+	}
+
 	/** @return list<PayloadBuilder> */
 	private function default_builders(): array {
 		if ( ! class_exists( '\GPSync\Payload\PayloadBuilders' ) ) {
 			return [];
 		}
-		$builders = \GPSync\Payload\PayloadBuilders::default();
+		$builders = \GPSync\Payload\PayloadBuilders::default( $this->orders, $this->items );
 		return array_values(
 			array_filter(
 				(array) $builders,

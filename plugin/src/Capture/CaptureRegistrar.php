@@ -24,8 +24,8 @@ class CaptureRegistrar implements Registerable {
 	/** @var list<Registerable> */
 	private array $listeners;
 
-	public function __construct( OutboxRepository $outbox, ?OrderGateway $orders = null, ?UserDataReader $users = null ) {
-		$orders          = $orders ?? new OrderGateway();
+	/** @param OrderGateway $orders the plugin's one gateway (Plugin.php passes it) */
+	public function __construct( OutboxRepository $outbox, OrderGateway $orders, ?UserDataReader $users = null ) {
 		$recorder        = new OutboxRecorder( $outbox );
 		$this->listeners = [
 			new OrderCapture( $recorder, $orders ),

@@ -16,6 +16,10 @@ use GPSync\Orders\OrderGateway;
  * Order-level WooCommerce hooks, which fire the same with HPOS on or off (save_post does not fire for HPOS
  * orders). Each callback records the order id and the event only; the payload is built at dispatch time.
  * Several hooks fire for one checkout (new, status changed, update): the outbox coalesces them into one row.
+ * Edits after an order reached GP are captured like any change (the bridge brings an unposted document up to
+ * date, or reports `changed_after_posting`): address and field saves go through woocommerce_update_order;
+ * line edits in wp-admin (quantities, added or removed lines) are saved by wc_save_order_items(), whose own
+ * hook is recorded too, because it saves the items without always saving the order.
  */
 class OrderCapture implements Registerable {
 
@@ -31,6 +35,15 @@ class OrderCapture implements Registerable {
 		add_action( 'woocommerce_new_order', [ $this, 'on_new_order' ], 10, 2 );
 		add_action( 'woocommerce_update_order', [ $this, 'on_update_order' ], 10, 2 );
 		add_action( 'woocommerce_order_status_changed', [ $this, 'on_status_changed' ], 10, 4 );
+		add_action( 'woocommerce_saved_order_items', [ $this, 'on_items_saved' ], 10, 1 );
+	}
+
+	/**
+	 * @internal Hook callback (wp-admin's order item editor, HPOS and posts storage alike).
+	 * @param mixed $order_id
+	 */
+	public function on_items_saved( $order_id ): void {
+		$this->record( (int) $order_id, null, 'order.items_saved' );
 	}
 
 	/**

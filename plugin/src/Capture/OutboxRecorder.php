@@ -14,16 +14,17 @@ use GPSync\Outbox\OutboxRepository;
 /**
  * One save fires the same hook several times (WooCommerce calls woocommerce_update_order twice while creating
  * an order; a refund fires two refund hooks). Repeating an event that was just recorded for the same entity in
- * the same second adds nothing: the waiting row already says so. It is skipped here to spare the checkout
- * request two queries per repeat (OutboxRepository::enqueue() would coalesce it into the same row anyway).
- * A different event, or the same one a second later, always goes through.
+ * the same second adds nothing while the row it went into still waits: that row already says so. The repeat
+ * costs one look-up by primary key instead of enqueue()'s statements. When the row was dispatched in between
+ * (a CLI script or a long request that edits, sends and edits again), the repeat is a new change and goes
+ * through. A different event, or the same one a second later, always goes through.
  */
 class OutboxRecorder {
 
 	private OutboxRepository $outbox;
 	/** @var callable(): int */
 	private $clock;
-	/** @var array<string,array{event: string, second: int}> last event recorded per kind:id in this request */
+	/** @var array<string,array{event: string, second: int, row: int}> last event recorded per kind:id in this request */
 	private array $last = [];
 
 	/**
@@ -38,13 +39,15 @@ class OutboxRecorder {
 		$key    = $kind . ':' . $entity_id;
 		$second = ( $this->clock )();
 		$last   = $this->last[ $key ] ?? null;
-		if ( null !== $last && $last['event'] === $event && $last['second'] === $second ) {
+		if ( null !== $last && $last['event'] === $event && $last['second'] === $second && $this->outbox->is_waiting( $last['row'] ) ) {
 			return;
 		}
-		if ( $this->outbox->enqueue( $kind, $entity_id, $event ) > 0 ) {
+		$row = $this->outbox->enqueue( $kind, $entity_id, $event );
+		if ( $row > 0 ) {
 			$this->last[ $key ] = [
 				'event'  => $event,
 				'second' => $second,
+				'row'    => $row,
 			];
 		}
 	}

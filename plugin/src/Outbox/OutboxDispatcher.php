@@ -13,6 +13,7 @@ use GPSync\Bridge\BridgeClient;
 use GPSync\Exception\BridgeRequestFailed;
 use GPSync\Logging\Logger;
 use GPSync\Meta\GpIdsWriter;
+use GPSync\Orders\OrderGateway;
 use GPSync\Settings\Settings;
 use GPSync\Settings\SettingsKeys;
 
@@ -33,19 +34,24 @@ class OutboxDispatcher {
 	private GpIdsWriter $writer;
 	private Circuit $circuit;
 	private Logger $logger;
+	private RefundDependency $dependency;
 	/** @var (callable(int, int): int)|null */
 	private $random;
 
-	/** @param (callable(int, int): int)|null $random jitter source (tests pin it) */
-	public function __construct( OutboxRepository $outbox, BridgeClient $bridge, Settings $settings, MessageFactory $messages, GpIdsWriter $writer, Circuit $circuit, Logger $logger, ?callable $random = null ) {
-		$this->outbox   = $outbox;
-		$this->bridge   = $bridge;
-		$this->settings = $settings;
-		$this->messages = $messages;
-		$this->writer   = $writer;
-		$this->circuit  = $circuit;
-		$this->logger   = $logger;
-		$this->random   = $random;
+	/**
+	 * @param (callable(int, int): int)|null $random     jitter source (tests pin it).
+	 * @param RefundDependency|null          $dependency Plugin.php passes the one built on the shared OrderGateway.
+	 */
+	public function __construct( OutboxRepository $outbox, BridgeClient $bridge, Settings $settings, MessageFactory $messages, GpIdsWriter $writer, Circuit $circuit, Logger $logger, ?callable $random = null, ?RefundDependency $dependency = null ) {
+		$this->outbox     = $outbox;
+		$this->bridge     = $bridge;
+		$this->settings   = $settings;
+		$this->messages   = $messages;
+		$this->writer     = $writer;
+		$this->circuit    = $circuit;
+		$this->logger     = $logger;
+		$this->random     = $random;
+		$this->dependency = $dependency ?? new RefundDependency( $outbox, new OrderGateway() );
 	}
 
 	/**
@@ -163,31 +169,83 @@ class OutboxDispatcher {
 	private function apply( OutboxRow $row, array $result, DispatchReport $report ): void {
 		$status = (string) $result['status'];
 		if ( 'done' === $status ) {
-			$gp = isset( $result['gp'] ) && is_array( $result['gp'] ) ? $result['gp'] : [];
-			if ( $this->outbox->mark_done( $row, $gp, $result ) ) {
-				$this->writer->write_done( $row->kind, $row->entity_id, $gp );
-			}
-			++$report->done;
+			$this->apply_done( $row, $result, $report );
 			return;
 		}
 		$code    = (string) ( $result['code'] ?? 'unknown' );
 		$message = (string) ( $result['message'] ?? '' );
 		if ( 'retry' === $status ) {
-			$hint = (int) ( $result['retry_after_seconds'] ?? 0 );
-			if ( ( new RetryPolicy( $this->settings->max_attempts() ) )->is_unavailability( $code ) ) {
-				$this->outbox->mark_retry( $row, $code, $message, time() + $this->backoff()->delay( $row->unavailable_attempts + 1, $hint ), false, $result );
-				// GP is down behind a live bridge: stop draining, probe until it is back.
-				$this->circuit->open( $code );
-				++$report->retry;
-				return;
-			}
-			$this->retry_bounded( $row, $code, $message, $hint, $result, $report );
+			$this->apply_retry( $row, $code, $message, $result, $report );
+			return;
+		}
+		if ( 'dead' === $status && LifecycleRules::is_cancel_of_unsent_order( $row->kind, $code ) ) {
+			// A bridge from before the "not_in_gp" answer: a cancellation GP never needed is not an error.
+			$this->finish_not_sent( $row, LifecycleRules::reason_cancelled_before_gp( $message ), $result, $report );
 			return;
 		}
 		// dead, or a status this plugin does not know: a human has to look.
-		$field = isset( $result['field'] ) ? (string) $result['field'] : null;
-		$this->outbox->mark_dead( $row, 'dead' === $status ? $code : 'unknown_result_status', $message, $field, $result );
-		$this->writer->write_dead( $row->kind, $row->entity_id, $code, $message );
+		$field   = isset( $result['field'] ) ? (string) $result['field'] : null;
+		$details = isset( $result['details'] ) && is_array( $result['details'] ) ? $result['details'] : [];
+		$this->finish_dead( $row, 'dead' === $status ? $code : 'unknown_result_status', $message, $field, $result, $details, $report );
+	}
+
+	/** @param array<string,mixed> $result */
+	private function apply_done( OutboxRow $row, array $result, DispatchReport $report ): void {
+		$gp       = isset( $result['gp'] ) && is_array( $result['gp'] ) ? $result['gp'] : [];
+		$warnings = isset( $result['warnings'] ) && is_array( $result['warnings'] ) ? array_values( array_filter( $result['warnings'], 'is_array' ) ) : [];
+		if ( 'skipped' === (string) ( $gp['outcome'] ?? '' ) ) {
+			$this->finish_not_sent( $row, LifecycleRules::skipped_reason( $warnings ), $result, $report );
+			return;
+		}
+		if ( $this->outbox->mark_done( $row, $gp, $result ) ) {
+			$this->writer->write_done( $row->kind, $row->entity_id, $gp, $warnings );
+		}
+		++$report->done;
+	}
+
+	/** @param array<string,mixed> $result */
+	private function finish_not_sent( OutboxRow $row, string $reason, array $result, DispatchReport $report ): void {
+		$gp = isset( $result['gp'] ) && is_array( $result['gp'] ) ? $result['gp'] : [];
+		if ( $this->outbox->mark_done( $row, $gp + [ 'outcome' => 'skipped' ], $result ) ) {
+			$this->writer->write_not_sent( $row->kind, $row->entity_id, $reason );
+		}
+		++$report->done;
+	}
+
+	/** @param array<string,mixed> $result */
+	private function apply_retry( OutboxRow $row, string $code, string $message, array $result, DispatchReport $report ): void {
+		$hint = (int) ( $result['retry_after_seconds'] ?? 0 );
+		if ( ( new RetryPolicy( $this->settings->max_attempts() ) )->is_unavailability( $code ) ) {
+			if ( $this->outbox->mark_retry( $row, $code, $message, time() + $this->backoff()->delay( $row->unavailable_attempts + 1, $hint ), false, $result ) ) {
+				$this->writer->write_waiting( $row->kind, $row->entity_id, $message );
+			}
+			// GP is down behind a live bridge: stop draining, probe until it is back.
+			$this->circuit->open( $code );
+			++$report->retry;
+			return;
+		}
+		if ( 'refund' === $row->kind && LifecycleRules::DEPENDS_ON_PENDING === $code ) {
+			// The refund's order is not in GP: make sure it is on its way; give up with a reason after max_attempts.
+			$this->dependency->ensure_order_on_its_way( $row->entity_id );
+			if ( ( new RetryPolicy( $this->settings->max_attempts() ) )->exhausted( $row->attempts ) ) {
+				$this->finish_dead( $row, RefundDependency::GAVE_UP_CODE, $this->dependency->gave_up( $row->entity_id, $row->attempts + 1 ), 'order_number', $result, [], $report );
+				return;
+			}
+		}
+		$this->retry_bounded( $row, $code, $message, $hint, $result, $report );
+	}
+
+	/**
+	 * The dead-letter outcome; meta and the order note only while this worker still holds the claim (a late
+	 * worker whose lease expired must not overwrite what the newer one wrote), exactly like the done path.
+	 *
+	 * @param array<string,mixed> $response
+	 * @param array<string,mixed> $details
+	 */
+	private function finish_dead( OutboxRow $row, string $code, string $message, ?string $field, array $response, array $details, DispatchReport $report ): void {
+		if ( $this->outbox->mark_dead( $row, $code, $message, $field, $response ) ) {
+			$this->writer->write_dead( $row->kind, $row->entity_id, $code, $message, $details );
+		}
 		++$report->dead;
 	}
 
@@ -195,7 +253,7 @@ class OutboxDispatcher {
 	private function retry_bounded( OutboxRow $row, string $code, string $message, int $hint, ?array $response, DispatchReport $report ): void {
 		$policy = new RetryPolicy( $this->settings->max_attempts() );
 		if ( $policy->exhausted( $row->attempts ) ) {
-			$this->outbox->mark_dead(
+			$this->finish_dead(
 				$row,
 				$code,
 				$message,
@@ -203,13 +261,15 @@ class OutboxDispatcher {
 				$response ?? [
 					'code'    => $code,
 					'message' => $message,
-				]
+				],
+				[],
+				$report
 			);
-			$this->writer->write_dead( $row->kind, $row->entity_id, $code, $message );
-			++$report->dead;
 			return;
 		}
-		$this->outbox->mark_retry( $row, $code, $message, time() + $this->backoff()->delay( $row->attempts + 1, $hint ), true, $response );
+		if ( $this->outbox->mark_retry( $row, $code, $message, time() + $this->backoff()->delay( $row->attempts + 1, $hint ), true, $response ) ) {
+			$this->writer->write_waiting( $row->kind, $row->entity_id, $message );
+		}
 		++$report->retry;
 	}
 

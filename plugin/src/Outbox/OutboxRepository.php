@@ -53,49 +53,101 @@ class OutboxRepository {
 		if ( ! in_array( $kind, OutboxStatus::KINDS, true ) || $entity_id <= 0 ) {
 			throw new \InvalidArgumentException( sprintf( 'Cannot enqueue kind "%s" for entity %d.', $kind, $entity_id ) );
 		}
-		global $wpdb;
-		$table = $this->table->name();
-		$now   = self::now_gmt();
 		$event = substr( $event, 0, 64 );
-
-		// A waiting, unclaimed row for the entity absorbs the event. The UPDATE re-checks the guard, so a row
-		// claimed between the SELECT and the UPDATE is left alone and a new row is inserted instead.
-		$waiting_id = (int) $wpdb->get_var( $wpdb->prepare( "SELECT id FROM `$table` WHERE kind = %s AND entity_id = %d AND status IN ('pending','retry') AND claim_token IS NULL ORDER BY id DESC LIMIT 1", $kind, $entity_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		if ( $waiting_id > 0 ) {
-			$updated = $wpdb->query( $wpdb->prepare( "UPDATE `$table` SET event = %s, updated_at_gmt = %s WHERE id = %d AND status IN ('pending','retry') AND claim_token IS NULL", $event, $now, $waiting_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-			// MySQL counts changed rows, not matched ones: the same event again within the same second changes
-			// nothing and reports 0. The row has absorbed the event all the same when it still waits unclaimed.
-			if ( 1 === $updated || ( 0 === $updated && $this->is_waiting( $waiting_id ) ) ) {
+		// Two requests can enqueue the same entity at once (a status change and a refund, two admins): the
+		// guarded INSERT adds a row only while none waits, so they end with one waiting row, never two. When
+		// the other request's row appeared in between, the next round absorbs the event into it.
+		for ( $round = 1; $round <= self::ENQUEUE_ROUNDS; $round++ ) {
+			$waiting_id = $this->absorb_into_waiting_row( $kind, $entity_id, $event );
+			if ( $waiting_id > 0 ) {
 				$this->kick();
 				return $waiting_id;
 			}
+			$inserted_id = $this->insert_unless_waiting( $kind, $entity_id, $event );
+			if ( $inserted_id > 0 ) {
+				// Read before kick(): scheduling the dispatch inserts Action Scheduler rows, which moves insert_id.
+				$this->kick();
+				return $inserted_id;
+			}
 		}
+		throw OutboxQueryFailed::from_wpdb( 'enqueue', sprintf( 'no waiting row for %s %d after %d rounds', $kind, $entity_id, self::ENQUEUE_ROUNDS ) );
+	}
 
-		$inserted = $wpdb->insert(
-			$table,
-			[
-				'message_uuid'        => wp_generate_uuid4(),
-				'kind'                => $kind,
-				'entity_id'           => $entity_id,
-				'event'               => $event,
-				'status'              => OutboxStatus::PENDING,
-				'next_attempt_at_gmt' => $now,
-				'created_at_gmt'      => $now,
-				'updated_at_gmt'      => $now,
-			],
-			[ '%s', '%s', '%d', '%s', '%s', '%s', '%s', '%s' ]
+	/** Rounds of absorb-or-insert before enqueue() gives up (each round loses only to a concurrent claim). */
+	private const ENQUEUE_ROUNDS = 5;
+
+	/**
+	 * A waiting, unclaimed row of the entity absorbs the event. The UPDATE re-checks the guard, so a row
+	 * claimed between the SELECT and the UPDATE is left alone.
+	 *
+	 * @return int the row that absorbed the event, 0 when none waits.
+	 */
+	private function absorb_into_waiting_row( string $kind, int $entity_id, string $event ): int {
+		global $wpdb;
+		$table      = $this->table->name();
+		$waiting_id = (int) $wpdb->get_var( $wpdb->prepare( "SELECT id FROM `$table` WHERE kind = %s AND entity_id = %d AND status IN ('pending','retry') AND claim_token IS NULL ORDER BY id DESC LIMIT 1", $kind, $entity_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		if ( $waiting_id <= 0 ) {
+			return 0;
+		}
+		$updated = $wpdb->query( $wpdb->prepare( "UPDATE `$table` SET event = %s, updated_at_gmt = %s WHERE id = %d AND status IN ('pending','retry') AND claim_token IS NULL", $event, self::now_gmt(), $waiting_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// MySQL counts changed rows, not matched ones: the same event again within the same second changes
+		// nothing and reports 0. The row has absorbed the event all the same when it still waits unclaimed.
+		if ( 1 === $updated || ( 0 === $updated && $this->is_waiting( $waiting_id ) ) ) {
+			return $waiting_id;
+		}
+		return 0;
+	}
+
+	/**
+	 * One statement that inserts a pending row only while no unclaimed row of the entity waits (the
+	 * INSERT … SELECT … WHERE NOT EXISTS that Action Scheduler uses for unique actions). InnoDB's locking read
+	 * in the subquery serialises two such statements for one entity; the loser of a deadlock between them
+	 * was rolled back whole and is simply run again.
+	 *
+	 * @return int the new row's id, 0 when a waiting row exists.
+	 */
+	private function insert_unless_waiting( string $kind, int $entity_id, string $event ): int {
+		global $wpdb;
+		$table = $this->table->name();
+		$now   = self::now_gmt();
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $table is our own table name.
+		$sql = $wpdb->prepare(
+			"INSERT INTO `$table` ( message_uuid, kind, entity_id, event, status, next_attempt_at_gmt, created_at_gmt, updated_at_gmt )
+			SELECT %s, %s, %d, %s, 'pending', %s, %s, %s FROM DUAL
+			WHERE NOT EXISTS ( SELECT 1 FROM `$table` AS waiting WHERE waiting.kind = %s AND waiting.entity_id = %d AND waiting.status IN ('pending','retry') AND waiting.claim_token IS NULL )",
+			wp_generate_uuid4(),
+			$kind,
+			$entity_id,
+			$event,
+			$now,
+			$now,
+			$now,
+			$kind,
+			$entity_id
 		);
+		// phpcs:enable WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		for ( $attempt = 1; ; $attempt++ ) {
+			$inserted = $wpdb->query( $sql ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- prepared above.
+			if ( false !== $inserted || $attempt >= self::CLAIM_DEADLOCK_ATTEMPTS || false === strpos( (string) $wpdb->last_error, 'Deadlock' ) ) {
+				break;
+			}
+			usleep( random_int( 2000, 20000 ) );
+		}
 		if ( false === $inserted ) {
 			throw OutboxQueryFailed::from_wpdb( 'insert', (string) $wpdb->last_error );
 		}
-		// Read the id before kick(): scheduling the dispatch inserts Action Scheduler rows, which moves insert_id.
-		$id = (int) $wpdb->insert_id;
-		$this->kick();
-		return $id;
+		return 1 === (int) $inserted ? (int) $wpdb->insert_id : 0;
+	}
+
+	/** Does the entity have a message waiting, retrying or in flight? */
+	public function has_open_row( string $kind, int $entity_id ): bool {
+		global $wpdb;
+		$table = $this->table->name();
+		return null !== $wpdb->get_var( $wpdb->prepare( "SELECT id FROM `$table` WHERE kind = %s AND entity_id = %d AND status IN ('pending','retry','in_flight') LIMIT 1", $kind, $entity_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 
 	/** Is this row still waiting for dispatch and unclaimed? */
-	private function is_waiting( int $id ): bool {
+	public function is_waiting( int $id ): bool {
 		global $wpdb;
 		$table = $this->table->name();
 		return null !== $wpdb->get_var( $wpdb->prepare( "SELECT id FROM `$table` WHERE id = %d AND status IN ('pending','retry') AND claim_token IS NULL", $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared

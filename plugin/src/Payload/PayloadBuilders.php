@@ -18,6 +18,7 @@ use GPSync\Payload\Source\OrderDataReader;
 use GPSync\Orders\OrderGateway;
 use GPSync\Payload\Source\ProductDataReader;
 use GPSync\Payload\Source\UserDataReader;
+use GPSync\Products\ItemNumbers;
 
 /**
  * Wired by hand (no container): Plugin.php passes these to the message factory.
@@ -25,20 +26,23 @@ use GPSync\Payload\Source\UserDataReader;
 final class PayloadBuilders {
 
 	/**
+	 * @param OrderGateway|null $orders       the plugin's one gateway (Plugin.php passes it).
+	 * @param ItemNumbers|null  $item_numbers the plugin's one item-number service.
 	 * @return array<string,PayloadBuilder> keyed by kind: customer, product, order, refund.
 	 */
-	public static function default(): array {
-		$users     = new UserDataReader();
-		$orders    = new OrderGateway();
-		$reader    = new OrderDataReader();
-		$customers = new OrderCustomer( $users );
-		$builders  = [
+	public static function default( ?OrderGateway $orders = null, ?ItemNumbers $item_numbers = null ): array {
+		$users        = new UserDataReader();
+		$orders       = $orders ?? new OrderGateway();
+		$item_numbers = $item_numbers ?? new ItemNumbers();
+		$reader       = new OrderDataReader( $item_numbers );
+		$customers    = new OrderCustomer( $users );
+		$builders     = [
 			new CustomerPayloadBuilder( $users ),
-			new ProductPayloadBuilder( new ProductDataReader() ),
+			new ProductPayloadBuilder( new ProductDataReader(), $item_numbers ),
 			new OrderPayloadBuilder( $orders, $reader, $customers ),
 			new RefundPayloadBuilder( $orders, $reader, $customers ),
 		];
-		$by_kind   = [];
+		$by_kind      = [];
 		foreach ( $builders as $builder ) {
 			$by_kind[ $builder->kind() ] = $builder;
 		}

@@ -90,7 +90,7 @@ final class MappingsController extends BaseController {
 				'currency_id'      => [ 'type' => 'string' ],
 				'length_policy'    => [
 					'type' => 'string',
-					'enum' => [ 'reject', 'truncate' ],
+					'enum' => [ 'fit', 'reject', 'truncate' ],
 				],
 				'code_page_policy' => [
 					'type' => 'string',

@@ -20,7 +20,7 @@ final class MappingProfile {
 		return [
 			'timezone'         => 'UTC',
 			'currency_id'      => '',
-			'length_policy'    => 'reject',
+			'length_policy'    => 'fit',
 			'code_page_policy' => 'transliterate',
 			'status_map'       => [
 				'processing' => 'order',

@@ -136,7 +136,7 @@ final class MappingValidator {
 			}
 		}
 		$enums = [
-			'length_policy'    => [ 'reject', 'truncate' ],
+			'length_policy'    => [ 'fit', 'reject', 'truncate' ],
 			'code_page_policy' => [ 'transliterate', 'reject' ],
 		];
 		foreach ( $enums as $key => $allowed ) {

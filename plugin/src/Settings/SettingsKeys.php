@@ -31,6 +31,7 @@ final class SettingsKeys {
 
 	// Stable meta keys (public API).
 	public const META_STATE           = '_gpsync_state';
+	public const META_STATE_REASON    = '_gpsync_state_reason';
 	public const META_SOP_NUMBER      = '_gpsync_sop_number';
 	public const META_SOP_TYPE        = '_gpsync_sop_type';
 	public const META_CUSTOMER_NUMBER = '_gpsync_customer_number';

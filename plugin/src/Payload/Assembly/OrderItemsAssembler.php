@@ -17,27 +17,29 @@ final class OrderItemsAssembler {
 
 	/**
 	 * @param list<array<string,mixed>> $items line_item data.
-	 * @param array<int,string>         $skus  SKU by item id (the product's SKU; "" when it has none).
+	 * @param array<int,string>         $skus         SKU by item id (the product's SKU; "" when it has none).
+	 * @param array<int,string>         $item_numbers explicit GP item number by item id ("" or absent when none).
 	 * @return list<array<string,mixed>>
 	 */
-	public static function lines( array $items, array $skus ): array {
+	public static function lines( array $items, array $skus, array $item_numbers = [] ): array {
 		$lines = [];
 		foreach ( $items as $item ) {
 			$id      = (int) $item['id'];
 			$lines[] = [
-				'woo_item_id'  => $id,
-				'product_id'   => (int) ( $item['product_id'] ?? 0 ),
-				'variation_id' => (int) ( $item['variation_id'] ?? 0 ),
-				'sku'          => $skus[ $id ] ?? '',
-				'name'         => (string) ( $item['name'] ?? '' ),
-				'quantity'     => DecimalString::of( $item['quantity'] ?? 0 ),
-				'tax_class'    => (string) ( $item['tax_class'] ?? '' ),
-				'subtotal'     => DecimalString::of( $item['subtotal'] ?? '0' ),
-				'subtotal_tax' => DecimalString::of( $item['subtotal_tax'] ?? '0' ),
-				'total'        => DecimalString::of( $item['total'] ?? '0' ),
-				'total_tax'    => DecimalString::of( $item['total_tax'] ?? '0' ),
-				'taxes'        => ItemTaxes::from_item( $item ),
-				'meta'         => MetaSelector::to_map( MetaSelector::visible( self::meta_entries( $item ) ) ),
+				'woo_item_id'    => $id,
+				'product_id'     => (int) ( $item['product_id'] ?? 0 ),
+				'variation_id'   => (int) ( $item['variation_id'] ?? 0 ),
+				'sku'            => $skus[ $id ] ?? '',
+				'gp_item_number' => $item_numbers[ $id ] ?? '',
+				'name'           => (string) ( $item['name'] ?? '' ),
+				'quantity'       => DecimalString::of( $item['quantity'] ?? 0 ),
+				'tax_class'      => (string) ( $item['tax_class'] ?? '' ),
+				'subtotal'       => DecimalString::of( $item['subtotal'] ?? '0' ),
+				'subtotal_tax'   => DecimalString::of( $item['subtotal_tax'] ?? '0' ),
+				'total'          => DecimalString::of( $item['total'] ?? '0' ),
+				'total_tax'      => DecimalString::of( $item['total_tax'] ?? '0' ),
+				'taxes'          => ItemTaxes::from_item( $item ),
+				'meta'           => MetaSelector::to_map( MetaSelector::visible( self::meta_entries( $item ) ) ),
 			];
 		}
 		return $lines;

@@ -23,9 +23,10 @@ final class OrderPayloadAssembler {
 	 * @param array<int,string>                      $skus          SKU by line item id.
 	 * @param string                                 $order_number  WC_Order::get_order_number().
 	 * @param string[]                               $meta_keys     order meta keys the mapping profile selects.
+	 * @param array<int,string>                      $item_numbers  explicit GP item number by line item id.
 	 * @return array<string,mixed>
 	 */
-	public static function from_order_data( array $order_data, array $items_by_type, array $customer, array $skus, string $order_number, array $meta_keys ): array {
+	public static function from_order_data( array $order_data, array $items_by_type, array $customer, array $skus, string $order_number, array $meta_keys, array $item_numbers = [] ): array {
 		return [
 			'schema_version'     => 1,
 			'woo_order_id'       => (int) $order_data['id'],
@@ -44,7 +45,7 @@ final class OrderPayloadAssembler {
 				'transaction_id' => (string) ( $order_data['transaction_id'] ?? '' ),
 				'paid_at'        => IsoDate::of( $order_data['date_paid'] ?? null ),
 			],
-			'lines'              => OrderItemsAssembler::lines( $items_by_type['line_items'] ?? [], $skus ),
+			'lines'              => OrderItemsAssembler::lines( $items_by_type['line_items'] ?? [], $skus, $item_numbers ),
 			'shipping_lines'     => OrderItemsAssembler::shipping( $items_by_type['shipping_lines'] ?? [] ),
 			'fees'               => OrderItemsAssembler::fees( $items_by_type['fee_lines'] ?? [] ),
 			'coupons'            => OrderItemsAssembler::coupons( $items_by_type['coupon_lines'] ?? [] ),

@@ -12,8 +12,9 @@ namespace GPSync\Payload\Assembly;
 /**
  * Input: WC_Product::get_data() (or the same keys from the REST API), the product type, its attributes
  * already resolved to names/labels/values (taxonomy term names; a variation's chosen value) and its meta.
- * The SKU is the GP item number and goes out exactly as stored, however long (the bridge reports a SKU that
- * does not fit GP; nothing here truncates).
+ * The SKU goes out exactly as stored, however long (the bridge reports a SKU that does not fit GP; nothing here
+ * truncates). `gp_item_number` is the product's explicit GP item number (`_gpsync_item_number`, put into the
+ * data by the builder): when not empty GP uses it instead of the SKU.
  */
 final class ProductPayloadAssembler {
 
@@ -32,6 +33,7 @@ final class ProductPayloadAssembler {
 			'parent_id'         => $parent_id > 0 ? $parent_id : null,
 			'type'              => '' !== $type ? $type : 'simple',
 			'sku'               => (string) ( $product_data['sku'] ?? '' ),
+			'gp_item_number'    => (string) ( $product_data['gp_item_number'] ?? '' ),
 			'name'              => (string) ( $product_data['name'] ?? '' ),
 			'short_description' => (string) ( $product_data['short_description'] ?? '' ),
 			'status'            => (string) ( $product_data['status'] ?? 'publish' ),

@@ -23,9 +23,10 @@ final class RefundPayloadAssembler {
 	 * @param array<string,mixed>                     $customer      the order's customer payload.
 	 * @param array<int,string>                       $skus          SKU by item id (refund items or the order items they refund).
 	 * @param string[]                                $meta_keys     refund meta keys the mapping profile selects.
+	 * @param array<int,string>                       $item_numbers  explicit GP item number by item id (refund items or the order items they refund).
 	 * @return array<string,mixed>
 	 */
-	public static function from_refund_data( array $refund_data, array $items_by_type, array $order_data, array $customer, array $skus, string $order_number, array $meta_keys ): array {
+	public static function from_refund_data( array $refund_data, array $items_by_type, array $order_data, array $customer, array $skus, string $order_number, array $meta_keys, array $item_numbers = [] ): array {
 		$amount = $refund_data['amount'] ?? '';
 		// `amount` is stored positive; `total` is its negative twin, used only if amount is missing.
 		$amount = '' === $amount ? ( $refund_data['total'] ?? '0' ) : $amount;
@@ -41,7 +42,7 @@ final class RefundPayloadAssembler {
 			'customer'       => $customer,
 			'billing'        => AddressAssembler::from_array( is_array( $order_data['billing'] ?? null ) ? $order_data['billing'] : [] ),
 			'shipping'       => AddressAssembler::from_array( is_array( $order_data['shipping'] ?? null ) ? $order_data['shipping'] : [] ),
-			'lines'          => self::lines( $items_by_type['line_items'] ?? [], $skus ),
+			'lines'          => self::lines( $items_by_type['line_items'] ?? [], $skus, $item_numbers ),
 			'shipping_lines' => self::amount_lines( $items_by_type['shipping_lines'] ?? [] ),
 			'fees'           => self::amount_lines( $items_by_type['fee_lines'] ?? [] ),
 			'meta'           => MetaSelector::to_map( MetaSelector::select( OrderItemsAssembler::meta_entries( $refund_data ), $meta_keys ) ),
@@ -51,9 +52,10 @@ final class RefundPayloadAssembler {
 	/**
 	 * @param list<array<string,mixed>> $items
 	 * @param array<int,string>         $skus
+	 * @param array<int,string>         $item_numbers
 	 * @return list<array<string,mixed>>
 	 */
-	private static function lines( array $items, array $skus ): array {
+	private static function lines( array $items, array $skus, array $item_numbers ): array {
 		$lines = [];
 		foreach ( $items as $item ) {
 			$id       = (int) $item['id'];
@@ -64,6 +66,7 @@ final class RefundPayloadAssembler {
 				'product_id'       => (int) ( $item['product_id'] ?? 0 ),
 				'variation_id'     => (int) ( $item['variation_id'] ?? 0 ),
 				'sku'              => $skus[ $id ] ?? $skus[ $refunded ] ?? '',
+				'gp_item_number'   => $item_numbers[ $id ] ?? $item_numbers[ $refunded ] ?? '',
 				'name'             => (string) ( $item['name'] ?? '' ),
 				'quantity'         => DecimalString::magnitude( $item['quantity'] ?? 0 ),
 				'total'            => DecimalString::magnitude( $item['total'] ?? '0' ),

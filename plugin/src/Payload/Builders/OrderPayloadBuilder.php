@@ -48,7 +48,8 @@ class OrderPayloadBuilder implements PayloadBuilder {
 			$this->customers->for_order( $order ),
 			$this->reader->skus( $order ),
 			(string) $order->get_order_number(),
-			$meta_keys
+			$meta_keys,
+			$this->reader->item_numbers( $order )
 		);
 	}
 }

@@ -11,6 +11,7 @@ namespace GPSync\Payload\Builders;
 
 use GPSync\Payload\Assembly\ProductPayloadAssembler;
 use GPSync\Payload\PayloadBuilder;
+use GPSync\Products\ItemNumbers;
 use GPSync\Payload\Source\ProductDataReader;
 
 /**
@@ -19,9 +20,11 @@ use GPSync\Payload\Source\ProductDataReader;
 class ProductPayloadBuilder implements PayloadBuilder {
 
 	private ProductDataReader $products;
+	private ItemNumbers $item_numbers;
 
-	public function __construct( ProductDataReader $products ) {
-		$this->products = $products;
+	public function __construct( ProductDataReader $products, ?ItemNumbers $item_numbers = null ) {
+		$this->products     = $products;
+		$this->item_numbers = $item_numbers ?? new ItemNumbers();
 	}
 
 	public function kind(): string {
@@ -45,6 +48,8 @@ class ProductPayloadBuilder implements PayloadBuilder {
 		// not an item of its own in GP (its order lines carry the parent's SKU, as WooCommerce shows them).
 		$data['tax_class'] = (string) $product->get_tax_class();
 		$data['weight']    = (string) $product->get_weight();
+		// The explicit GP item number: the variation's own, never inherited (ItemNumbers).
+		$data['gp_item_number'] = $this->item_numbers->explicit( $product );
 		return ProductPayloadAssembler::from_product_data(
 			$data,
 			(string) $product->get_type(),

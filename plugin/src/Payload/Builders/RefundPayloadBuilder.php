@@ -51,7 +51,8 @@ class RefundPayloadBuilder implements PayloadBuilder {
 			$this->customers->for_order( $order ),
 			$this->reader->skus( $refund ),
 			(string) $order->get_order_number(),
-			$meta_keys
+			$meta_keys,
+			$this->reader->item_numbers( $refund )
 		);
 	}
 }

@@ -9,12 +9,20 @@ declare(strict_types=1);
 
 namespace GPSync\Payload\Source;
 
+use GPSync\Products\ItemNumbers;
+
 /**
  * The get_data() of the order and of each item, exactly as WooCommerce returns them (strings for money, WC_DateTime
- * for dates, WC_Meta_Data for meta: the assemblers accept those). The only thing added is each line's SKU,
- * which WooCommerce keeps on the product, not on the line.
+ * for dates, WC_Meta_Data for meta: the assemblers accept those). The only things added are each line's SKU
+ * and explicit GP item number, which WooCommerce keeps on the product, not on the line.
  */
 class OrderDataReader {
+
+	private ItemNumbers $item_numbers;
+
+	public function __construct( ?ItemNumbers $item_numbers = null ) {
+		$this->item_numbers = $item_numbers ?? new ItemNumbers();
+	}
 
 	public const ORDER_ITEM_TYPES  = [
 		'line_items'     => 'line_item',
@@ -69,5 +77,20 @@ class OrderDataReader {
 			$skus[ (int) $item->get_id() ] = $product instanceof \WC_Product ? (string) $product->get_sku() : '';
 		}
 		return $skus;
+	}
+
+	/**
+	 * Explicit GP item number of each line's product: a variation's own, never its parent's (a variation
+	 * without one is sent by SKU, as before); "" when none or the product no longer exists.
+	 *
+	 * @return array<int,string>
+	 */
+	public function item_numbers( \WC_Abstract_Order $order ): array {
+		$numbers = [];
+		foreach ( $order->get_items( 'line_item' ) as $item ) {
+			$product                          = $item instanceof \WC_Order_Item_Product ? $item->get_product() : null;
+			$numbers[ (int) $item->get_id() ] = $product instanceof \WC_Product ? $this->item_numbers->explicit( $product ) : '';
+		}
+		return $numbers;
 	}
 }

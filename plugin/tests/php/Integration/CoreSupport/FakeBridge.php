@@ -14,7 +14,8 @@ final class FakeBridge {
 	private int $port;
 	public string $record_file;
 
-	public function __construct() {
+	/** @param string $router a router script in this folder (scripted-bridge-router.php answers from a script file) */
+	public function __construct( string $router = 'fake-bridge-router.php' ) {
 		$this->port        = self::free_port();
 		$this->record_file = (string) tempnam( sys_get_temp_dir(), 'gpsync-fake-bridge-' );
 		$env               = [
@@ -25,7 +26,7 @@ final class FakeBridge {
 		// setsid: the server and its worker processes get their own process group, so stop() ends all of them
 		// (and only them); otherwise workers outlive the test and keep inherited descriptors, such as a lock, open.
 		$process = proc_open(
-			[ 'setsid', PHP_BINARY, '-S', '127.0.0.1:' . $this->port, __DIR__ . '/fake-bridge-router.php' ],
+			[ 'setsid', PHP_BINARY, '-S', '127.0.0.1:' . $this->port, __DIR__ . '/' . $router ],
 			[
 				0 => [ 'file', '/dev/null', 'r' ],
 				1 => [ 'file', '/dev/null', 'w' ],

@@ -156,7 +156,7 @@ final class DispatcherBridgeTest extends CoreTestCase {
 
 		$fresh = wc_get_order( $order->get_id() );
 		$this->assertInstanceOf( \WC_Order::class, $fresh );
-		$this->assertSame( 'synced', $fresh->get_meta( SettingsKeys::META_STATE ) );
+		$this->assertSame( 'sent', $fresh->get_meta( SettingsKeys::META_STATE ) );
 		$this->assertSame( 'WI1001', $fresh->get_meta( SettingsKeys::META_SOP_NUMBER ) );
 		$this->assertSame( '3', (string) $fresh->get_meta( SettingsKeys::META_SOP_TYPE ) );
 		$this->assertSame( 'WC42', $fresh->get_meta( SettingsKeys::META_CUSTOMER_NUMBER ) );
@@ -195,6 +195,6 @@ final class DispatcherBridgeTest extends CoreTestCase {
 		$fresh = wc_get_order( $order->get_id() );
 		$this->assertInstanceOf( \WC_Order::class, $fresh );
 		$this->assertSame( (string) ( $row->gp_ids['sop_number'] ?? '' ), $fresh->get_meta( SettingsKeys::META_SOP_NUMBER ) );
-		$this->assertSame( 'synced', $fresh->get_meta( SettingsKeys::META_STATE ) );
+		$this->assertSame( 'sent', $fresh->get_meta( SettingsKeys::META_STATE ) );
 	}
 }

@@ -162,6 +162,48 @@ final class OutboxRepositoryTest extends CoreTestCase {
 		$this->assertSame( $claimed, array_values( array_unique( $claimed ) ), 'no row claimed twice' );
 	}
 
+	public function test_when_separate_processes_enqueue_the_same_entities_at_once_then_each_has_one_waiting_row(): void {
+		$script   = __DIR__ . '/../CoreSupport/enqueue-worker.php';
+		$first    = 8000;
+		$count    = 60;
+		$start_at = sprintf( '%.3f', microtime( true ) + 4.0 );
+		$workers  = [];
+		for ( $w = 0; $w < 3; $w++ ) {
+			$pipes   = [];
+			$process = proc_open(
+				[ PHP_BINARY, $script, (string) ABSPATH, $start_at, (string) $first, (string) $count, (string) $w ],
+				[
+					1 => [ 'pipe', 'w' ],
+					2 => [ 'pipe', 'w' ],
+				],
+				$pipes,
+				null,
+				[ 'GPSYNC_PROFILE' => 'test' ] + getenv()
+			);
+			$this->assertIsResource( $process );
+			$workers[] = [ $process, $pipes ];
+		}
+		$returned = [];
+		foreach ( $workers as [ $process, $pipes ] ) {
+			$out = (string) stream_get_contents( $pipes[1] );
+			$err = (string) stream_get_contents( $pipes[2] );
+			$this->assertSame( 0, proc_close( $process ), "worker failed: $err " . wp_strip_all_tags( $out ) );
+			$returned[] = array_map( 'intval', explode( ',', trim( $out ) ) );
+		}
+
+		global $wpdb;
+		$table   = $this->outbox()->table_name();
+		$per_row = $wpdb->get_results( $wpdb->prepare( "SELECT entity_id, COUNT(*) AS n FROM `$table` WHERE kind = 'customer' AND entity_id BETWEEN %d AND %d GROUP BY entity_id", $first, $first + $count - 1 ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertCount( $count, $per_row, 'every entity has a row' );
+		foreach ( $per_row as $entity ) {
+			$this->assertSame( 1, (int) $entity['n'], "entity {$entity['entity_id']} has one waiting row, not two" );
+		}
+		for ( $i = 0; $i < $count; $i++ ) {
+			$this->assertSame( $returned[0][ $i ], $returned[1][ $i ], 'every worker got the id of the one row' );
+			$this->assertSame( $returned[0][ $i ], $returned[2][ $i ] );
+		}
+	}
+
 	private function expire_leases(): void {
 		global $wpdb;
 		$table = $this->outbox()->table_name();

@@ -52,12 +52,24 @@ final class OutboxRecorderTest extends TestCase {
 		$this->assertCount( 2, $calls );
 	}
 
+	public function test_when_the_row_was_dispatched_in_between_then_the_same_event_in_the_same_second_is_enqueued_again(): void {
+		$calls    = [];
+		$outbox   = $this->outbox( $calls, [], false );
+		$recorder = new OutboxRecorder( $outbox, static fn(): int => 1000 );
+
+		$recorder->record( 'order', 7, 'order.updated' );
+		$recorder->record( 'order', 7, 'order.updated' );
+
+		$this->assertSame( [ 'order:7:order.updated', 'order:7:order.updated' ], $calls, 'an edit after the dispatch is a new change' );
+	}
+
 	/**
 	 * @param list<string> $calls
 	 * @param list<int>    $results
 	 */
-	private function outbox( array &$calls, array $results = [] ): OutboxRepository {
+	private function outbox( array &$calls, array $results = [], bool $row_still_waits = true ): OutboxRepository {
 		$outbox = $this->createMock( OutboxRepository::class );
+		$outbox->method( 'is_waiting' )->willReturn( $row_still_waits );
 		$outbox->method( 'enqueue' )->willReturnCallback(
 			static function ( string $kind, int $id, string $event ) use ( &$calls, &$results ): int {
 				$calls[] = "$kind:$id:$event";

@@ -10,7 +10,7 @@ final class MappingProfileTest extends TestCase {
 
 	public function test_when_nothing_is_stored_then_the_defaults_match_the_bridge_contract(): void {
 		$profile = MappingProfile::with_version( [] );
-		$this->assertSame( 'reject', $profile['length_policy'] );
+		$this->assertSame( 'fit', $profile['length_policy'] );
 		$this->assertSame( 'invoice', ( (array) $profile['status_map'] )['completed'] );
 		$this->assertSame( 'STDINV', $profile['documents']['invoice_docid'] );
 		$this->assertSame( 2, $profile['documents']['quantity_shortage_option'] );
