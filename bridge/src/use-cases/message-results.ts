@@ -16,7 +16,6 @@ export const RETRY_AFTER_SECONDS: Record<MessageRetryCode, number> = {
   gp_timeout: 15,
   gp_deadlock: 5,
   batch_in_use: 120,
-  in_progress: 5,
   depends_on_pending: 60,
 };
 
