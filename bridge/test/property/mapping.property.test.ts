@@ -6,6 +6,7 @@ import {
   MESSAGE_DEAD_CODES,
   OrderPayloadSchema,
   ProductPayloadSchema,
+  RefundPayloadSchema,
   type MappingProfile,
 } from '../../src/contracts/index.js';
 import {
@@ -14,6 +15,7 @@ import {
   mapCustomer,
   mapOrder,
   mapProduct,
+  mapRefund,
   toEConnectXml,
   type EConnectDocument,
   type MappingResult,
@@ -24,10 +26,13 @@ import { validateDocument } from '../../src/use-cases/validate-document.js';
 import {
   orderContext,
   RATE_MAP,
+  refundContext,
+  sopRef,
   syntheticCustomer,
   syntheticOrder,
   syntheticProduct,
   wooOrder,
+  wooRefunds,
   wooScenarios,
 } from '../support/domain-fixtures.js';
 import { builtinKey, hostileKey, hostileText, JS_BUILTIN_NAMES } from '../support/hostile-strings.js';
@@ -437,6 +442,59 @@ describe('products (property)', () => {
       ),
       { numRuns: RUNS },
     );
+    expect(xml.length).toBeGreaterThan(RUNS / 4);
+    await expectSchemaValid(xml);
+  }, 120_000);
+});
+
+// ---- refunds ---------------------------------------------------------------------------------------------
+
+const REFUND_BASES = wooScenarios().flatMap((name) => wooRefunds(name));
+
+describe('refunds (property)', () => {
+  it('when the reason, line and fee names, SKUs and the customer are hostile, then the return passes the schema and GP rules 67/235/722, or the result is a specific dead code', async () => {
+    const xml: string[] = [];
+    fc.assert(
+      fc.property(
+        fc.record({
+          base: fc.constantFrom(...REFUND_BASES),
+          reason: maybe(hostileText()),
+          lineName: maybe(hostileText()),
+          sku: maybe(hostileText({ withBuiltins: false, maxPieces: 3 })),
+          feeName: maybe(hostileText()),
+          customer: addressText,
+          lengthPolicy: tolerant('truncate', 'reject'),
+          codePagePolicy: tolerant('transliterate', 'reject'),
+        }),
+        (c) => {
+          const refund = clone(c.base) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a JSON tree being edited
+          if (c.reason !== undefined) refund.reason = c.reason;
+          if (refund.lines[0] && c.lineName !== undefined) refund.lines[0].name = c.lineName;
+          if (refund.lines[0] && c.sku !== undefined) refund.lines[0].sku = c.sku;
+          if (refund.fees[0] && c.feeName !== undefined) refund.fees[0].name = c.feeName;
+          Object.assign(refund.customer, defined(c.customer));
+          Object.assign(refund.billing, defined(c.customer));
+          const profile = profileOrNull({
+            length_policy: c.lengthPolicy,
+            code_page_policy: c.codePagePolicy,
+            taxes: { rate_map: RATE_MAP },
+          });
+          const parsed = RefundPayloadSchema.safeParse(refund);
+          if (!parsed.success || profile === null) {
+            expectGpReady({ kind: 'invalid_payload' }, xml);
+            return;
+          }
+          const payload = parsed.data;
+          const invoice = sopRef(3, `WI${payload.order_number}`, payload.order_number);
+          expectGpReady(
+            outcomeOf(() => mapRefund(payload, profile, refundContext(payload, profile, [invoice]))),
+            xml,
+          );
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    reportTally();
     expect(xml.length).toBeGreaterThan(RUNS / 4);
     await expectSchemaValid(xml);
   }, 120_000);
