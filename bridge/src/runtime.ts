@@ -3,7 +3,7 @@ import { createGateway, resetSandbox } from './adapters/index.js';
 import type { GatewayConfig } from './config/env.js';
 import type { MessageBatch, MessageResult } from './contracts/index.js';
 import * as domain from './domain/index.js';
-import type { PreviewMessageResult } from './http/app-env.js';
+import type { PreviewMessageResult, RequestContext } from './http/app-env.js';
 import { instrumentGateway } from './http/instrument-gateway.js';
 import type { BridgeMetrics } from './http/metrics.js';
 import type { GpGateway } from './ports/gp-gateway.js';
@@ -15,8 +15,8 @@ import { previewBatch, processBatch, type UseCaseDeps } from './use-cases/index.
  */
 export interface Runtime {
   readonly gateway: GpGateway;
-  processBatch(batch: MessageBatch): Promise<MessageResult[]>;
-  previewBatch(batch: MessageBatch): Promise<PreviewMessageResult[]>;
+  processBatch(batch: MessageBatch, request?: RequestContext): Promise<MessageResult[]>;
+  previewBatch(batch: MessageBatch, request?: RequestContext): Promise<PreviewMessageResult[]>;
   /** Closes the GP connection pool (or the sandbox file). */
   close(): Promise<void>;
 }
@@ -24,16 +24,18 @@ export interface Runtime {
 export function openRuntime(config: GatewayConfig, logger: Logger, metrics: BridgeMetrics): Runtime {
   // Timed here, once, so every GP call the use cases make lands in the latency histogram.
   const gateway = instrumentGateway(createGateway(config), metrics);
-  const deps: UseCaseDeps = {
+  // An unexpected error's text reaches the log only (the client gets a generic result), on the request's
+  // logger when there is one, so the line carries the requestId the client sees in X-Request-Id.
+  const depsFor = (request?: RequestContext): UseCaseDeps => ({
     gateway,
     mapping: domain,
     onUnexpectedError: (messageId, error) =>
-      logger.error({ messageId, err: error }, 'unexpected error on a message'),
-  };
+      (request?.logger ?? logger).error({ messageId, err: error }, 'unexpected error on a message'),
+  });
   return {
     gateway,
-    processBatch: (batch) => processBatch(batch, deps),
-    previewBatch: (batch) => previewBatch(batch, deps),
+    processBatch: (batch, request) => processBatch(batch, depsFor(request)),
+    previewBatch: (batch, request) => previewBatch(batch, depsFor(request)),
     close: () => gateway.close(),
   };
 }

@@ -30,6 +30,8 @@ export const MESSAGE_RETRY_CODES = [
 export const REQUEST_ERROR_CODES = [
   'invalid_json',
   'validation_failed',
+  'unsupported_schema_version', // the batch envelope's schema_version is not one this bridge speaks
+  'unsupported_media_type', // a body that is not Content-Type application/json
   'payload_too_large',
   'signature_missing',
   'signature_invalid',
@@ -37,6 +39,7 @@ export const REQUEST_ERROR_CODES = [
   'replayed_request',
   'not_found',
   'method_not_allowed',
+  'gp_unavailable', // GP could not answer a read (inventory): 503 with Retry-After, retry later
   'internal_error',
 ] as const;
 

@@ -14,14 +14,19 @@ export interface PreviewMessageResult {
   readonly [key: string]: unknown;
 }
 
+/** What a use case may know of the request it serves: the logger bound to its requestId, for its errors. */
+export interface RequestContext {
+  readonly logger: Logger;
+}
+
 export interface AppDeps {
   readonly version: string;
   readonly secret: string;
   readonly gateway: Pick<GpGateway, 'mode' | 'health' | 'readInventory'>;
   /** One result per message, in order. Throws only when the whole batch could not be attempted. */
-  processBatch(batch: MessageBatch): Promise<MessageResult[]>;
+  processBatch(batch: MessageBatch, request?: RequestContext): Promise<MessageResult[]>;
   /** Maps and validates without writing GP: the eConnect XML and the validation of each message. */
-  previewBatch(batch: MessageBatch): Promise<PreviewMessageResult[]>;
+  previewBatch(batch: MessageBatch, request?: RequestContext): Promise<PreviewMessageResult[]>;
   readonly logger: Logger;
   readonly metrics: BridgeMetrics;
   /** Default 5 MB. */
@@ -40,5 +45,7 @@ export interface AppEnv {
     rawBody: Uint8Array;
     /** The matched route pattern, for metrics labels that do not explode with ids or queries. */
     routeLabel: string;
+    /** On endpoints open to everyone: whether the caller proved it holds the secret (more detail if so). */
+    signed: boolean;
   };
 }

@@ -6,11 +6,17 @@ import type { BridgeMetrics } from './metrics.js';
  * outcome. The use cases get the wrapped gateway and never know.
  */
 export function instrumentGateway(gateway: GpGateway, metrics: BridgeMetrics): GpGateway {
-  const timed = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
+  const timed = async <T>(
+    operation: string,
+    run: () => Promise<T>,
+    failed: (result: T) => boolean = () => false,
+  ): Promise<T> => {
     const started = performance.now();
     let outcome = 'ok';
     try {
-      return await run();
+      const result = await run();
+      if (failed(result)) outcome = 'error';
+      return result;
     } catch (error) {
       outcome = 'error';
       throw error;
@@ -22,7 +28,13 @@ export function instrumentGateway(gateway: GpGateway, metrics: BridgeMetrics): G
     mode: gateway.mode,
     transaction: (lockKey, work) => timed('transaction', () => gateway.transaction(lockKey, work)),
     readInventory: (query) => timed('inventory', () => gateway.readInventory(query)),
-    health: () => timed('health', () => gateway.health()),
+    // A probe that answers "unreachable" instead of throwing (the SQL gateway does) is still a failed probe.
+    health: () =>
+      timed(
+        'health',
+        () => gateway.health(),
+        (health) => !health.reachable,
+      ),
     close: () => gateway.close(),
     findCustomerByEmail: (email) => gateway.findCustomerByEmail(email),
     customerExists: (customerNumber) => gateway.customerExists(customerNumber),

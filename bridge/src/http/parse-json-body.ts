@@ -17,9 +17,14 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): Proble
   return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
+/** The envelope versions this bridge speaks (`schema_version` of a batch). */
+export const SUPPORTED_SCHEMA_VERSIONS: readonly unknown[] = [1];
+
 /**
- * Decodes the raw body as UTF-8 JSON and validates it. Bad bytes or bad JSON are `invalid_json`; a
- * contract failure is `validation_failed` listing every offending path, so the plugin can show all of them.
+ * Decodes the raw body as UTF-8 JSON and validates it. Bad bytes or bad JSON are `invalid_json`; an envelope
+ * of a schema version this bridge does not speak is `unsupported_schema_version` (version skew, named as
+ * such rather than buried in a field list); any other contract failure is `validation_failed` listing every
+ * offending path, so the plugin can show all of them.
  */
 export function parseJsonBody<S extends z.ZodType>(raw: Uint8Array, schema: S): z.output<S> {
   let json: unknown;
@@ -27,6 +32,15 @@ export function parseJsonBody<S extends z.ZodType>(raw: Uint8Array, schema: S): 
     json = JSON.parse(decoder.decode(raw));
   } catch (error) {
     throw new ApiError('invalid_json', `The body is not valid UTF-8 JSON: ${(error as Error).message}`);
+  }
+  if (typeof json === 'object' && json !== null && Object.hasOwn(json, 'schema_version')) {
+    const version = (json as { schema_version: unknown }).schema_version;
+    if (!SUPPORTED_SCHEMA_VERSIONS.includes(version)) {
+      throw new ApiError(
+        'unsupported_schema_version',
+        `schema_version ${JSON.stringify(version)?.slice(0, 40)} is not one this bridge speaks (it speaks ${SUPPORTED_SCHEMA_VERSIONS.join(', ')}); upgrade the bridge or the client so both speak one version.`,
+      );
+    }
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

@@ -23,6 +23,8 @@ export interface Problem {
 const STATUS_BY_CODE: Record<RequestErrorCode, { status: number; title: string }> = {
   invalid_json: { status: 400, title: 'The body is not valid JSON' },
   validation_failed: { status: 400, title: 'The request does not match the contract' },
+  unsupported_schema_version: { status: 400, title: 'This bridge does not speak that schema version' },
+  unsupported_media_type: { status: 415, title: 'The body must be application/json' },
   payload_too_large: { status: 413, title: 'The body is larger than the configured limit' },
   signature_missing: { status: 401, title: 'The request is not signed' },
   signature_invalid: { status: 401, title: 'The signature does not match' },
@@ -30,6 +32,7 @@ const STATUS_BY_CODE: Record<RequestErrorCode, { status: number; title: string }
   replayed_request: { status: 401, title: 'This signed request was already received' },
   not_found: { status: 404, title: 'No such endpoint' },
   method_not_allowed: { status: 405, title: 'The endpoint does not accept this method' },
+  gp_unavailable: { status: 503, title: 'GP could not be reached' },
   internal_error: { status: 500, title: 'The bridge failed unexpectedly' },
 };
 
@@ -48,6 +51,8 @@ export class ApiError extends Error {
     readonly code: RequestErrorCode,
     readonly detail: string,
     readonly errors?: readonly ProblemFieldError[],
+    /** Sent as `Retry-After` (seconds) with a 503, so the client knows when to come back. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
     this.name = 'ApiError';

@@ -51,6 +51,18 @@ export function parseMessage(message: Message): ParsedMessage {
       ),
     };
   }
+  // A payload from a newer (or older) plugin is version skew, not a broken payload: say so by its own code.
+  if (Object.hasOwn(message.payload, 'schema_version') && message.payload.schema_version !== 1) {
+    return {
+      ok: false,
+      result: dead(
+        message.id,
+        'unsupported_schema_version',
+        `payload schema_version ${JSON.stringify(message.payload.schema_version)?.slice(0, 40)} is not one this bridge knows (it knows 1)`,
+        'schema_version',
+      ),
+    };
+  }
   const parsed = PAYLOAD_SCHEMAS[message.kind].safeParse(message.payload);
   if (!parsed.success) {
     const issues = parsed.error.issues

@@ -59,9 +59,13 @@ export function resultOfError(
   const failure = mappingFailureOf(error);
   if (failure) return fromMappingFailure(id, failure);
   deps.onUnexpectedError?.(id, error);
-  // A bug is dead-lettered rather than retried forever: the admin sees it and can retry after a fix.
-  const text = error instanceof Error ? error.message : String(error);
-  return dead(id, 'gp_error', `the bridge failed on this message: ${text}`);
+  // A bug is dead-lettered rather than retried forever: the admin sees it and can retry after a fix. Its text
+  // (a stack's message, perhaps a path or a value) goes to the log through onUnexpectedError, never to the client.
+  return dead(
+    id,
+    'gp_error',
+    `the bridge failed unexpectedly on this message; its log has the details under messageId ${id}`,
+  );
 }
 
 /** The domain's MappingError (thrown by helpers such as sopDocumentKey) carries its result as toFailure(). */

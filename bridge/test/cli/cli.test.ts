@@ -175,7 +175,10 @@ describe('gp-bridge (child process)', () => {
       gp: { reachable: boolean };
     };
     const body = JSON.stringify({ ...PREVIEW_BODY, messages: [PREVIEW_BODY.messages[0]] });
-    const headers = signRequest({ secret, method: 'POST', pathAndQuery: '/v1/messages', body });
+    const headers = {
+      ...signRequest({ secret, method: 'POST', pathAndQuery: '/v1/messages', body }),
+      'content-type': 'application/json',
+    };
     const res = await fetch(`${url}/v1/messages`, { method: 'POST', headers, body });
     const answer = (await res.json()) as {
       results: Array<{ status: string; gp?: { customer_number?: string } }>;

@@ -58,7 +58,7 @@ describe('GET /v1/health (happy)', () => {
     });
   });
 
-  it('when GP does not answer, then health still answers 200 but says degraded and unreachable', async () => {
+  it('when GP does not answer, then health still answers 200 but says degraded and unreachable (why: signed only)', async () => {
     const { app } = buildApp({
       gateway: fakeGateway({
         health: async () => {
@@ -67,7 +67,7 @@ describe('GET /v1/health (happy)', () => {
       }),
     });
 
-    const res = await app.request('/v1/health');
+    const res = await app.request(signed('GET', '/v1/health'));
 
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
@@ -87,7 +87,11 @@ describe('GET /metrics (happy)', () => {
         batchOf([customerMessage('a'), { ...customerMessage('b'), kind: 'nope' }]),
       ),
     );
-    await app.request('/v1/messages', { method: 'POST', body: '{}' });
+    await app.request('/v1/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     metrics.gpLatency.observe(0.02, { operation: 'transaction', outcome: 'ok' });
 
     const res = await app.request('/metrics');

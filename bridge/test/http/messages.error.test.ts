@@ -40,7 +40,11 @@ describe('POST /v1/messages (errors)', () => {
       body: bytes,
     });
 
-    const res = await app.request('/v1/messages', { method: 'POST', headers, body: bytes });
+    const res = await app.request('/v1/messages', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: bytes,
+    });
 
     expect(res.status).toBe(400);
     expect((await problemOf(res)).code).toBe('invalid_json');
@@ -70,17 +74,14 @@ describe('POST /v1/messages (errors)', () => {
     );
   });
 
-  it('when the batch is empty or the schema version is unknown, then 400 validation_failed', async () => {
+  it('when the batch is empty and the schema version missing, then 400 validation_failed names both', async () => {
     const { app } = buildApp();
     const res = await app.request(
-      signed(
-        'POST',
-        '/v1/messages',
-        JSON.stringify({ schema_version: 2, profile: { version: 'v' }, messages: [] }),
-      ),
+      signed('POST', '/v1/messages', JSON.stringify({ profile: { version: 'v' }, messages: [] })),
     );
 
     const problem = await problemOf(res);
+    expect(problem.code).toBe('validation_failed');
     expect(problem.errors?.map((e) => e.path)).toEqual(
       expect.arrayContaining(['schema_version', 'messages']),
     );
@@ -108,6 +109,7 @@ describe('POST /v1/messages (errors)', () => {
     });
     const req = new Request('http://bridge.test/v1/messages', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: stream,
       duplex: 'half',
     } as RequestInit);

@@ -15,7 +15,10 @@ describe.each([
 ] as const)('%s %s (security)', (method, path, body) => {
   it('when the request is unsigned, then 401 signature_missing', async () => {
     const { app } = buildApp();
-    const res = await app.request(path, { method, ...(body ? { body } : {}) });
+    const res = await app.request(path, {
+      method,
+      ...(body ? { body, headers: { 'content-type': 'application/json' } } : {}),
+    });
     expect(res.status).toBe(401);
     expect(await codeOf(res)).toBe('signature_missing');
   });
@@ -52,7 +55,10 @@ describe.each([
 describe('signature coverage (security)', () => {
   it('when the body is changed after signing, then 401 signature_invalid', async () => {
     const { app } = buildApp();
-    const headers = signRequest({ secret: SECRET, method: 'POST', pathAndQuery: '/v1/messages', body: BODY });
+    const headers = {
+      ...signRequest({ secret: SECRET, method: 'POST', pathAndQuery: '/v1/messages', body: BODY }),
+      'content-type': 'application/json',
+    };
     const res = await app.request('/v1/messages', {
       method: 'POST',
       headers,
@@ -70,7 +76,10 @@ describe('signature coverage (security)', () => {
 
   it('when a signature for one method is sent with another path, then 401 signature_invalid', async () => {
     const { app } = buildApp();
-    const headers = signRequest({ secret: SECRET, method: 'POST', pathAndQuery: '/v1/preview', body: BODY });
+    const headers = {
+      ...signRequest({ secret: SECRET, method: 'POST', pathAndQuery: '/v1/preview', body: BODY }),
+      'content-type': 'application/json',
+    };
     const res = await app.request('/v1/messages', { method: 'POST', headers, body: BODY });
     expect(await codeOf(res)).toBe('signature_invalid');
   });
@@ -90,6 +99,7 @@ describe('signature coverage (security)', () => {
       method: 'POST',
       body: BODY,
       headers: {
+        'content-type': 'application/json',
         'X-GPSync-Timestamp': String(Math.floor(Date.now() / 1000)),
         'X-GPSync-Signature': 'sha1=abc',
       },

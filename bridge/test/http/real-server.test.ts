@@ -41,7 +41,11 @@ describe('the bridge on a real socket', () => {
     running = await listen(app, { host: '127.0.0.1', port: 0 }, silent);
     const body = 'x'.repeat(200 * 1024);
 
-    const res = await fetch(`${running.url}/v1/messages`, { method: 'POST', body });
+    const res = await fetch(`${running.url}/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
 
     expect(res.status).toBe(413);
   });
@@ -60,7 +64,10 @@ describe('the bridge on a real socket', () => {
     });
     const server = await listen(app, { host: '127.0.0.1', port: 0 }, silent);
     const body = batchOf([customerMessage('slow-1')]);
-    const headers = signRequest({ secret: SECRET, method: 'POST', pathAndQuery: '/v1/messages', body });
+    const headers = {
+      ...signRequest({ secret: SECRET, method: 'POST', pathAndQuery: '/v1/messages', body }),
+      'content-type': 'application/json',
+    };
 
     const pending = fetch(`${server.url}/v1/messages`, { method: 'POST', headers, body });
     await inFlight;

@@ -86,12 +86,14 @@ class BridgeClient {
 	}
 
 	/**
-	 * GET /v1/health (unsigned by contract; signed anyway costs nothing and proves nothing, so plain).
+	 * GET /v1/health. Open by contract, but signed when a secret is set: the bridge tells only signed callers
+	 * why GP is unreachable (the reason names GP's SQL Server), and the admin's "Test connection" needs it.
+	 * A wrong secret still gets the status (health never answers 401); the signed preview check reports it.
 	 *
 	 * @return array<string,mixed>
 	 */
 	public function health(): array {
-		return $this->call( 'GET', '/v1/health', null, false );
+		return $this->call( 'GET', '/v1/health', null, '' !== $this->settings->bridge_secret() );
 	}
 
 	/**

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-env.js';
+import { GpExecutionError } from '../../ports/gp-gateway.js';
+import { RETRY_AFTER_SECONDS } from '../../use-cases/index.js';
 import { ApiError } from '../problem.js';
 import { issuesToFieldErrors } from '../parse-json-body.js';
 
@@ -61,6 +63,17 @@ export function inventoryRoute(deps: AppDeps) {
           throw new ApiError('validation_failed', 'The inventory cursor is invalid.', [
             { path: 'cursor', message: error.message },
           ]);
+        }
+        // GP down, slow or deadlocked is transient: 503 with Retry-After, so the client keeps its cursor and
+        // comes back. The cause (it names the SQL Server's host) goes to the log, not to the client.
+        if (error instanceof GpExecutionError && error.retryable) {
+          c.get('logger').warn({ err: error, kind: error.kind }, 'inventory read: GP unavailable');
+          throw new ApiError(
+            'gp_unavailable',
+            `GP could not answer the inventory read (${error.kind}); retry after the suggested delay.`,
+            undefined,
+            RETRY_AFTER_SECONDS.gp_unavailable,
+          );
         }
         throw error;
       });

@@ -39,7 +39,7 @@ export function messagesRoute(deps: AppDeps) {
     const log = c.get('logger');
     let results: MessageResult[];
     try {
-      results = await deps.processBatch(batch);
+      results = await deps.processBatch(batch, { logger: log });
     } catch (error) {
       const retried = error instanceof GpExecutionError ? retryAll(batch, error) : null;
       if (!retried) throw error;

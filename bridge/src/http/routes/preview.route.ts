@@ -10,7 +10,7 @@ import { parseJsonBody } from '../parse-json-body.js';
 export function previewRoute(deps: AppDeps) {
   return new Hono<AppEnv>().post('/', async (c) => {
     const batch = parseJsonBody(c.get('rawBody'), MessageBatchSchema);
-    const results = await deps.previewBatch(batch);
+    const results = await deps.previewBatch(batch, { logger: c.get('logger') });
     return c.json({ profile_version: batch.profile.version, results }, 200);
   });
 }
