@@ -281,12 +281,11 @@ describe('orders (property)', () => {
     await expectSchemaValid(xml);
   }, 120_000);
 
-  // Defect 1 (issue 10), wt-7b's fix: tables keyed by store data are plain objects, so `constructor`,
-  // `__proto__`, `toString`… answer a built-in (a shipping method id "constructor" throws "value.trim is not a
-  // function"; a payment method "valueOf" becomes PYMTTYPE NaN). This property fails until that fix lands;
-  // `.fails` then turns red, and the marker should be removed.
-  it.fails(
-    'DEFECT 1 (fails until the Map/own-property fix): when shipping method, payment method, status and meta keys are JavaScript built-in names, then the order maps as if unmapped, never an exception',
+  // Defect 1 (issue 10): tables keyed by store data were plain objects, so `constructor`, `__proto__`,
+  // `toString`… answered a built-in (a shipping method id "constructor" threw "value.trim is not a function";
+  // a payment method "valueOf" became PYMTTYPE NaN). domain/lookup.ts#ownValue reads them as own keys only.
+  it(
+    'when shipping method, payment method, status and meta keys are JavaScript built-in names, then the order maps as if unmapped, never an exception',
     () => {
       fc.assert(
         fc.property(orderCase(builtinKey()), (c) => {
