@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { GpExecutionError } from '../../ports/gp-gateway.js';
-import { RETRY_AFTER_SECONDS } from '../../use-cases/index.js';
+import { fromGpError, RETRY_AFTER_SECONDS } from '../../use-cases/index.js';
 import { ApiError } from '../problem.js';
 import { issuesToFieldErrors } from '../parse-json-body.js';
 
@@ -66,7 +66,8 @@ export function inventoryRoute(deps: AppDeps) {
         }
         // GP down, slow or deadlocked is transient: 503 with Retry-After, so the client keeps its cursor and
         // comes back. The cause (it names the SQL Server's host) goes to the log, not to the client.
-        if (error instanceof GpExecutionError && error.retryable) {
+        // One retry-code mapping (use-cases/message-results.ts) decides what is transient.
+        if (error instanceof GpExecutionError && fromGpError('inventory', error).status === 'retry') {
           c.get('logger').warn({ err: error, kind: error.kind }, 'inventory read: GP unavailable');
           throw new ApiError(
             'gp_unavailable',
