@@ -10,6 +10,13 @@ declare(strict_types=1);
 namespace GPSync;
 
 use GPSync\Admin\Notices;
+use GPSync\Admin\OrderBox;
+use GPSync\Admin\OrderBulkSend;
+use GPSync\Admin\OrderListColumn;
+use GPSync\Admin\OrderSender;
+use GPSync\Admin\OrderSyncStatus;
+use GPSync\Admin\ProductGpInfo;
+use GPSync\Admin\UserGpCustomer;
 use GPSync\Bridge\BridgeClient;
 use GPSync\Bridge\HttpTransport;
 use GPSync\Cli\GpSyncCommand;
@@ -29,6 +36,7 @@ use GPSync\Outbox\Recovery;
 use GPSync\Payload\PayloadBuilder;
 use GPSync\Rest\ActionsController;
 use GPSync\Rest\MappingsController;
+use GPSync\Rest\OrderGpController;
 use GPSync\Rest\QueueController;
 use GPSync\Rest\SettingsController;
 use GPSync\Rest\StatsController;
@@ -86,6 +94,8 @@ final class Plugin {
 		$this->recovery   = new Recovery( $this->outbox );
 		$this->backfill   = new Backfill( $this->outbox, $this->orders );
 		$this->job        = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
+		$order_statuses   = new OrderSyncStatus( $this->orders, $this->outbox );
+		$order_sender     = new OrderSender( $this->outbox, $this->recovery );
 
 		$this->services = [
 			$this->scheduler,
@@ -96,6 +106,13 @@ final class Plugin {
 			new QueueController( $this->outbox, $this->messages, $this->bridge, $this->recovery ),
 			new ActionsController( $this->recovery, $this->bridge ),
 			new StatsController( $this->outbox, $this->circuit, $this->scheduler ),
+			// Order, product and user screens (issue 8).
+			new OrderGpController( $order_statuses, $order_sender ),
+			new OrderBox( $order_statuses ),
+			new OrderListColumn( $order_statuses ),
+			new OrderBulkSend( $order_sender, $this->orders ),
+			new ProductGpInfo( $this->outbox ),
+			new UserGpCustomer(),
 		];
 		// Capture listeners (helper "payloads"): they call OutboxRepository::enqueue().
 		if ( class_exists( '\GPSync\Capture\CaptureRegistrar' ) ) {
