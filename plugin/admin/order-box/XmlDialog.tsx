@@ -3,9 +3,8 @@
 // Classic JSX runtime: WordPress 6.5 has no react-jsx-runtime script (6.6 added it).
 /** @jsxRuntime classic */
 /** @jsx createElement */
-/** @jsxFrag Fragment */
 import { Modal, Notice, Spinner } from '@wordpress/components';
-import { createElement, Fragment, useEffect, useState } from '@wordpress/element';
+import { createElement, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { errorText } from './api';
 import type { OrderGpClient, QueueDetail } from './types';

@@ -3,8 +3,7 @@
 // Classic JSX runtime: WordPress 6.5 has no react-jsx-runtime script (6.6 added it).
 /** @jsxRuntime classic */
 /** @jsx createElement */
-/** @jsxFrag Fragment */
-import { createElement, Fragment, createRoot } from '@wordpress/element';
+import { createElement, createRoot } from '@wordpress/element';
 import { createClient } from './api';
 import { OrderBox } from './OrderBox';
 import type { OrderGpStatus } from './types';

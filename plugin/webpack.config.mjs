@@ -1,9 +1,9 @@
 // @wordpress/scripts' webpack config with named entries, one folder per admin script under admin/.
 // Output: build/<entry>/index.js + index.asset.php (the WordPress script handles it needs), read by
 // src/Admin/ScriptAssets.php. Add an entry per screen; keep the folder name = the entry name.
-const defaultConfig = require('@wordpress/scripts/config/webpack.config');
+import defaultConfig from '@wordpress/scripts/config/webpack.config.js';
 
-module.exports = {
+export default {
   ...defaultConfig,
   entry: {
     'order-box/index': './admin/order-box/index.tsx',
