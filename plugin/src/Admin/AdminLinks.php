@@ -19,7 +19,13 @@ final class AdminLinks {
 
 	/** @param array<string,string|int> $args more query arguments */
 	public static function tab( string $tab, array $args = [] ): string {
-		return add_query_arg( [ 'page' => self::PAGE_SLUG, 'tab' => $tab ] + $args, admin_url( 'admin.php' ) );
+		return add_query_arg(
+			[
+				'page' => self::PAGE_SLUG,
+				'tab'  => $tab,
+			] + $args,
+			admin_url( 'admin.php' )
+		);
 	}
 
 	public static function queue_message( int $row_id ): string {

@@ -56,7 +56,7 @@ final class OrderBox implements Registerable {
 		if ( null === $status ) {
 			return '<p>' . esc_html__( 'Save the order first; then it can be sent to GP.', 'gp-sync-for-woocommerce' ) . '</p>';
 		}
-		$html = sprintf(
+		$html  = sprintf(
 			'<div id="%1$s" class="gpsync-order-box" data-order-id="%2$d" data-status="%3$s">',
 			esc_attr( self::ROOT_ID ),
 			$order_id,

@@ -73,6 +73,6 @@ final class StatusText {
 		if ( false === $timestamp ) {
 			return $gmt;
 		}
-		return wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $timestamp );
+		return (string) wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $timestamp );
 	}
 }
