@@ -55,14 +55,15 @@ const sent = status({
 
 /** A client whose answers are queued per call, recording what was asked. */
 function fakeClient(answers: {
-  send?: Array<SendAnswer | Error>;
+  send?: Array<SendAnswer | Error | Promise<SendAnswer>>;
   status?: OrderGpStatus[];
   preview?: Array<QueueDetail | Error>;
 }) {
   const calls: string[] = [];
-  const next = <T,>(list: Array<T | Error> | undefined, name: string): Promise<T> => {
+  const next = <T,>(list: Array<T | Error | Promise<T>> | undefined, name: string): Promise<T> => {
     const answer = list?.shift();
     if (answer === undefined) return Promise.reject(new Error(`unexpected ${name}`));
+    if (answer instanceof Promise) return answer;
     return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
   };
   const client: OrderGpClient = {
@@ -105,14 +106,19 @@ describe('OrderBox', () => {
   it('resends, says it is queued, then shows the GP document once GP has it', async () => {
     const user = userEvent.setup();
     const waiting = status({ state: 'waiting', headline: 'Waiting to be sent to GP', message_row_id: 9 });
+    let answerSend: (answer: SendAnswer) => void = () => undefined;
     const { client, calls } = fakeClient({
-      send: [{ queued: 9, status: waiting }],
+      send: [new Promise<SendAnswer>((resolve) => (answerSend = resolve))],
       status: [waiting, sent],
     });
     render(<OrderBox client={client} initialStatus={failed} watch={fast} />);
 
     const button = screen.getByRole('button', { name: 'Resend to GP' });
     await user.click(button);
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('status')).toHaveTextContent('Sending to GP…');
+    await user.click(button); // ignored while the first send is under way
+    answerSend({ queued: 9, status: waiting });
 
     expect(
       await screen.findByText('Sent to GP as Order WO000042', { selector: 'strong' }),

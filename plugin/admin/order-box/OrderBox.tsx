@@ -65,7 +65,9 @@ export function OrderBox({ client, initialStatus, watch }: Props) {
         </p>
       )}
       <p className="gpsync-box__actions">
-        <Button variant="secondary" onClick={resend} isBusy={busy} disabled={busy} accessibleWhenDisabled>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus, and WordPress 6.5's
+            components have no accessibleWhenDisabled. */}
+        <Button variant="secondary" onClick={busy ? undefined : resend} isBusy={busy} aria-disabled={busy}>
           {__('Resend to GP', 'gp-sync-for-woocommerce')}
         </Button>{' '}
         {status.message_row_id !== null && (

@@ -15,7 +15,8 @@ export interface WatchOptions {
   maxChecks: number;
 }
 
-export const DEFAULT_WATCH: WatchOptions = { intervalMs: 2000, maxChecks: 30 };
+// Action Scheduler starts its async runner at most once a minute, so an answer can take that long.
+export const DEFAULT_WATCH: WatchOptions = { intervalMs: 3000, maxChecks: 50 };
 
 export function outcomeText(status: OrderGpStatus): string {
   switch (status.state) {
