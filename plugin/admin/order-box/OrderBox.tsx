@@ -44,6 +44,13 @@ export function OrderBox({ client, initialStatus, watch }: Props) {
               <dt>{__('Field', 'gp-sync-for-woocommerce')}</dt>
               <dd>
                 <code>{status.error.field}</code>
+                {status.error.path
+                  ? ` ${sprintf(
+                      /* translators: %s: where in the order the value came from, e.g. lines[0].sku */
+                      __('(from %s)', 'gp-sync-for-woocommerce'),
+                      status.error.path,
+                    )}`
+                  : null}
               </dd>
             </>
           )}

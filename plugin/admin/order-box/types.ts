@@ -9,7 +9,7 @@ export interface OrderGpStatus {
   headline: string;
   detail: string;
   document: { type: number; type_label: string; number: string } | null;
-  error: { code: string; message: string; field: string } | null;
+  error: { code: string; message: string; field: string; path?: string } | null;
   advice: { text: string; url: string; link: string } | null;
   last_attempt_gmt: string | null;
   next_attempt_gmt: string | null;

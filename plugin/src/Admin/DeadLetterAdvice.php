@@ -17,12 +17,15 @@ namespace GPSync\Admin;
 final class DeadLetterAdvice {
 
 	/**
-	 * @param list<string> $skus the item numbers the bridge named (`details.skus` of unknown_sku), if any
+	 * @param string       $field the eConnect field (`taUpdateCreateItemRcd.ITEMNMBR`) or payload path the bridge named
+	 * @param list<string> $skus  the item numbers the bridge named (`details.skus`, `details.value`), if any
+	 * @param string       $path  the payload path it came from (`details.path`, e.g. `lines[0].sku`), if given
 	 * @return array{text: string, url: string, link: string}  url and link are '' when the fix is not on a screen
 	 */
-	public static function for_order( string $code, string $field, \WC_Order $order, array $skus = [] ): array {
+	public static function for_order( string $code, string $field, \WC_Order $order, array $skus = [], string $path = '' ): array {
+		$field = '' !== $path ? $path . ' ' . $field : $field;
 		if ( self::is_item_problem( $code, $field ) ) {
-			$product = self::product_of_line( $order, $field, $skus );
+			$product = self::product_of_line( $order, $path, $skus );
 			if ( null !== $product ) {
 				return self::advice(
 					/* translators: %s: product name */
@@ -76,12 +79,12 @@ final class DeadLetterAdvice {
 			return true;
 		}
 		return in_array( $code, [ 'field_too_long', 'unsupported_characters', 'gp_validation', 'invalid_payload' ], true )
-			&& 1 === preg_match( '/(^|\.)(sku|gp_item_number|item_number)$/', $field );
+			&& 1 === preg_match( '/(^|[.\s])(sku|gp_item_number|item_number|ITEMNMBR)(\s|$)/', $field );
 	}
 
 	private static function is_address_problem( string $code, string $field ): bool {
 		return in_array( $code, [ 'field_too_long', 'unsupported_characters', 'gp_validation' ], true )
-			&& 1 === preg_match( '/^(billing|shipping|customer)\b|address/', $field );
+			&& 1 === preg_match( '/(^|[.\s])(billing|shipping|customer)\b|address|\.(CITY|STATE|ZIPCODE|CNTCPRSN|ShipToName|CUSTNAME|PHNUMBR\d)\b/i', $field );
 	}
 
 	/**

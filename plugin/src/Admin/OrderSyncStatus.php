@@ -152,23 +152,34 @@ class OrderSyncStatus {
 	private function failed( array $status, OutboxRow $row, \WC_Order $order ): array {
 		$code             = (string) $row->last_error_code;
 		$field            = (string) $row->last_error_field;
+		$details          = is_array( $row->last_response['details'] ?? null ) ? $row->last_response['details'] : [];
+		$path             = is_string( $details['path'] ?? null ) ? $details['path'] : '';
 		$status['state']  = self::FAILED;
 		$status['error']  = [
 			'code'    => $code,
 			'message' => (string) $row->last_error_message,
 			'field'   => $field,
+			'path'    => $path,
 		];
-		$status['advice'] = DeadLetterAdvice::for_order( $code, $field, $order, self::named_skus( $row ) );
+		$status['advice'] = DeadLetterAdvice::for_order( $code, $field, $order, self::named_skus( $details ), $path );
 		/* translators: %s: the bridge's error code, e.g. unknown_sku */
 		$status['headline'] = sprintf( __( 'GP did not accept this order (%s)', 'gp-sync-for-woocommerce' ), $code );
 		$status['detail']   = (string) $row->last_error_message;
 		return $status;
 	}
 
-	/** @return list<string> `details.skus` of the bridge's last answer, when it named SKUs */
-	private static function named_skus( OutboxRow $row ): array {
-		$details = $row->last_response['details'] ?? null;
-		$skus    = is_array( $details ) && isset( $details['skus'] ) && is_array( $details['skus'] ) ? $details['skus'] : [];
+	/**
+	 * The item numbers the bridge's last answer named: `details.skus` (unknown_sku), `details.value` (a value
+	 * too long, e.g. the SKU).
+	 *
+	 * @param array<mixed> $details
+	 * @return list<string>
+	 */
+	private static function named_skus( array $details ): array {
+		$skus = isset( $details['skus'] ) && is_array( $details['skus'] ) ? $details['skus'] : [];
+		if ( isset( $details['value'] ) && is_scalar( $details['value'] ) ) {
+			$skus[] = $details['value'];
+		}
 		return array_values( array_map( 'strval', array_filter( $skus, 'is_scalar' ) ) );
 	}
 }

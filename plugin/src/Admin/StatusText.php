@@ -19,7 +19,12 @@ final class StatusText {
 		$error = $status['error'];
 		if ( is_array( $error ) && '' !== (string) $error['field'] ) {
 			/* translators: %s: the payload field the error is about, e.g. lines[0].sku */
-			$html .= '<p>' . esc_html( sprintf( __( 'Field: %s', 'gp-sync-for-woocommerce' ), (string) $error['field'] ) ) . '</p>';
+			$html .= '<p>' . esc_html( sprintf( __( 'Field: %s', 'gp-sync-for-woocommerce' ), (string) $error['field'] ) );
+			if ( '' !== (string) ( $error['path'] ?? '' ) ) {
+				/* translators: %s: where in the order the value came from, e.g. lines[0].sku */
+				$html .= ' ' . esc_html( sprintf( __( '(from %s)', 'gp-sync-for-woocommerce' ), (string) $error['path'] ) );
+			}
+			$html .= '</p>';
 		}
 		$advice = $status['advice'];
 		if ( is_array( $advice ) ) {
@@ -60,7 +65,7 @@ final class StatusText {
 				$text = __( 'Not sent', 'gp-sync-for-woocommerce' );
 		}
 		return sprintf(
-			'<mark class="gpsync-state gpsync-state--%1$s" title="%2$s"><span>%3$s</span></mark>',
+			'<span class="gpsync-state gpsync-state--%1$s" title="%2$s"><span>%3$s</span></span>',
 			esc_attr( $state ),
 			esc_attr( trim( (string) $status['headline'] . ' ' . (string) $status['detail'] ) ),
 			esc_html( $text )

@@ -109,10 +109,43 @@ final class OrderScreensTest extends CoreTestCase {
 				'code'    => 'unknown_sku',
 				'message' => 'GP has no item ' . self::IMG_NAME,
 				'field'   => 'lines[0].sku',
+				'path'    => '',
 			],
 			$status['error']
 		);
 		$this->assertStringContainsString( self::SCRIPT_NAME, $status['advice']['text'], 'plain text: React escapes it' );
+	}
+
+	public function test_when_an_item_number_is_too_long_for_gp_then_the_box_points_to_the_product_the_bridge_named(): void {
+		$sku     = str_repeat( 'L', 35 );
+		$other   = $this->create_simple_product( 'GP-BOX-OK', '1.00' );
+		$product = $this->create_simple_product( $sku, '9.50' );
+		$order   = $this->create_order( [ [ $other, 1 ], [ $product, 1 ] ] );
+		$this->settle_queue(
+			function ( $row ) use ( $sku ): void {
+				// The bridge's answer as the sandbox gives it: the eConnect field, and the payload path in details.
+				$this->outbox()->mark_dead(
+					$row,
+					'field_too_long',
+					"taUpdateCreateItemRcd.ITEMNMBR \"$sku\" (from lines[1].sku) is 35 characters; GP accepts 30",
+					'taUpdateCreateItemRcd.ITEMNMBR',
+					[
+						'code'    => 'field_too_long',
+						'details' => [
+							'path'   => 'lines[1].sku',
+							'limit'  => 30,
+							'length' => 35,
+							'value'  => $sku,
+						],
+					]
+				);
+			}
+		);
+
+		$status = $this->status_of( $order->get_id() );
+		$this->assertSame( 'lines[1].sku', $status['error']['path'] );
+		$this->assertSame( (string) get_edit_post_link( $product->get_id(), 'raw' ), $status['advice']['url'] );
+		$this->assertStringContainsString( 'Field: taUpdateCreateItemRcd.ITEMNMBR (from lines[1].sku)', ( new OrderBox( $this->statuses ) )->html( $order->get_id() ) );
 	}
 
 	public function test_when_gp_has_the_order_then_box_and_list_say_which_document_and_the_old_synced_value_reads_as_sent(): void {
