@@ -4,6 +4,7 @@
 /** @jsxRuntime classic */
 /** @jsx createElement */
 import { createElement, createRoot } from '@wordpress/element';
+import './box.css';
 import { createClient } from './api';
 import { OrderBox } from './OrderBox';
 import type { OrderGpStatus } from './types';
