@@ -36,7 +36,11 @@ final class OrderBox implements Registerable {
 		if ( ! function_exists( 'wc_get_page_screen_id' ) || ! Capability::current_user_can_manage() ) {
 			return;
 		}
-		$screen = wc_get_page_screen_id( 'shop-order' );
+		$screen  = wc_get_page_screen_id( 'shop-order' );
+		$current = function_exists( 'get_current_screen' ) ? get_current_screen() : null;
+		if ( null === $current || $screen !== $current->id ) {
+			return; // add_meta_boxes runs on every edit screen; the script belongs on the order's only.
+		}
 		add_meta_box( 'gpsync-dynamics-gp', __( 'Dynamics GP', 'gp-sync-for-woocommerce' ), [ $this, 'render' ], $screen, 'side', 'high' );
 		ScriptAssets::enqueue( 'order-box' );
 	}

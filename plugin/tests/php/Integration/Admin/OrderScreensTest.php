@@ -262,6 +262,39 @@ final class OrderScreensTest extends CoreTestCase {
 		}
 	}
 
+	public function test_when_edit_screens_load_then_the_box_is_added_to_the_order_screen_only_and_for_managers_only(): void {
+		require_once ABSPATH . 'wp-admin/includes/template.php';
+		require_once ABSPATH . 'wp-admin/includes/class-wp-screen.php';
+		require_once ABSPATH . 'wp-admin/includes/screen.php';
+		require_once WC()->plugin_path() . '/includes/admin/wc-admin-functions.php'; // wc_get_page_screen_id(), loaded in wp-admin only.
+		global $wp_meta_boxes;
+		$box          = new OrderBox( $this->statuses );
+		$order_screen = wc_get_page_screen_id( 'shop-order' );
+		$registered   = static function ( string $screen ): bool {
+			global $wp_meta_boxes;
+			return isset( $wp_meta_boxes[ $screen ]['side']['high']['gpsync-dynamics-gp'] );
+		};
+		try {
+			set_current_screen( 'post' );
+			$box->add();
+			$this->assertFalse( $registered( $order_screen ) || $registered( 'post' ), 'not on a post screen' );
+			$this->assertFalse( wp_script_is( 'gpsync-order-box', 'enqueued' ) );
+
+			set_current_screen( $order_screen );
+			wp_set_current_user( $this->create_user( 'customer' )->ID );
+			$box->add();
+			$this->assertFalse( $registered( $order_screen ), 'not for a customer' );
+
+			wp_set_current_user( $this->admin->ID );
+			$box->add();
+			$this->assertTrue( $registered( $order_screen ) );
+		} finally {
+			unset( $wp_meta_boxes[ $order_screen ] );
+			wp_dequeue_script( 'gpsync-order-box' );
+			$GLOBALS['current_screen'] = null; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- back to no screen, as before the test.
+		}
+	}
+
 	public function test_when_the_orders_list_is_drawn_then_the_gp_column_follows_the_status_for_managers_only(): void {
 		$column  = new OrderListColumn( $this->statuses );
 		$columns = $column->columns(
