@@ -94,6 +94,7 @@ async function viewXml(page: Page): Promise<void> {
   await screenshot(page, 'order-box-xml');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(box(page).getByRole('button', { name: 'View eConnect XML' })).toBeFocused();
 }
 
 for (const storage of ['hpos', 'posts'] as const) {
