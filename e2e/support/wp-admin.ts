@@ -84,6 +84,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = resolve(here, '../artifacts/screenshots');
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    // From the top: wp-admin's sticky header is drawn mid-page in a full-page shot of a scrolled page.
+    await page.mouse.wheel(0, -100_000);
     await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
