@@ -23,4 +23,10 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // The plugin's admin scripts use the classic JSX runtime (createElement/Fragment from @wordpress/element):
+    // WordPress 6.5 has no react-jsx-runtime script.
+    files: ['plugin/admin/**/*.tsx'],
+    languageOptions: { parserOptions: { jsxPragma: 'createElement', jsxFragmentName: 'Fragment' } },
+  },
 );

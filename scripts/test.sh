@@ -26,6 +26,9 @@ run_suite() {
 run_suite "typecheck" npm run typecheck
 run_suite "lint (ESLint + Prettier)" npm run lint
 run_suite "bridge (Vitest)" npm test -w bridge
+run_suite "plugin admin scripts (Vitest)" npm test -w plugin
+# The admin scripts the e2e specs click (plugin/build, not committed).
+run_suite "build (every workspace)" npm run build --workspaces --if-present
 run_suite "lint:php (phpcs + phpstan)" bash scripts/lint-php.sh
 
 echo

@@ -10,7 +10,14 @@ declare(strict_types=1);
 namespace GPSync;
 
 use GPSync\Admin\Notices;
+use GPSync\Admin\OrderBox;
+use GPSync\Admin\OrderBulkSend;
+use GPSync\Admin\OrderListColumn;
+use GPSync\Admin\OrderSender;
+use GPSync\Admin\OrderStanding;
+use GPSync\Admin\ProductGpInfo;
 use GPSync\Admin\ProductItemNumberField;
+use GPSync\Admin\UserGpCustomer;
 use GPSync\Capture\CaptureRegistrar;
 use GPSync\Cli\ItemNumberCommand;
 use GPSync\Cli\OrderStateCommand;
@@ -38,6 +45,7 @@ use GPSync\Outbox\Recovery;
 use GPSync\Payload\PayloadBuilder;
 use GPSync\Rest\ActionsController;
 use GPSync\Rest\MappingsController;
+use GPSync\Rest\OrderGpController;
 use GPSync\Rest\QueueController;
 use GPSync\Rest\SettingsController;
 use GPSync\Rest\StatsController;
@@ -100,6 +108,8 @@ final class Plugin {
 		$this->recovery   = new Recovery( $this->outbox );
 		$this->backfill   = new Backfill( $this->outbox, $this->orders );
 		$this->job        = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
+		$order_standing   = new OrderStanding( $this->orders, $this->outbox );
+		$order_sender     = new OrderSender( $this->outbox, $this->recovery );
 
 		$this->services = [
 			$this->scheduler,
@@ -115,6 +125,13 @@ final class Plugin {
 			new ProductItemNumberField( $this->items ),
 			// Capture listeners: they call OutboxRepository::enqueue().
 			new CaptureRegistrar( $this->outbox, $this->orders ),
+			// Order, product and user screens (issue 8).
+			new OrderGpController( $order_standing, $order_sender ),
+			new OrderBox( $order_standing ),
+			new OrderListColumn( $order_standing ),
+			new OrderBulkSend( $order_sender, $this->orders ),
+			new ProductGpInfo( $this->outbox ),
+			new UserGpCustomer(),
 		];
 	}
 

@@ -36,6 +36,8 @@ final class SettingsKeys {
 	public const META_SOP_TYPE        = '_gpsync_sop_type';
 	public const META_CUSTOMER_NUMBER = '_gpsync_customer_number';
 	public const META_ITEM_NUMBER     = '_gpsync_item_number';
+	/** Product/variation: GMT "Y-m-d H:i:s" of the last inventory sync that applied GP's stock to it. */
+	public const META_STOCK_SYNCED_GMT = '_gpsync_stock_synced_gmt';
 
 	// Action Scheduler / WP-Cron.
 	public const AS_GROUP       = 'gpsync';
