@@ -7,6 +7,7 @@ import type { PreviewMessageResult } from './http/app-env.js';
 import { BridgeMetrics } from './http/metrics.js';
 import { formatPath } from './http/parse-json-body.js';
 import { createLogger } from './logging/logger.js';
+import { switchSandboxOffline, switchSandboxOnline } from './adapters/index.js';
 import { openRuntime, resetSandboxAt } from './runtime.js';
 import { BRIDGE_VERSION, listen } from './server.js';
 
@@ -22,6 +23,8 @@ Usage:
                              (a /v1/preview request body; - reads stdin). Never writes GP.
                              Exit 1 when any message is invalid.
   gp-bridge sandbox reset    delete the sandbox GP database (GPSYNC_SANDBOX_PATH) and seed it again
+  gp-bridge sandbox offline  make the sandbox GP unreachable for a running bridge (fault tests, demos)
+  gp-bridge sandbox online   end that: GP answers again
   gp-bridge --help | --version
 
 Settings: docs/bridge.md. Contract: docs/contract.md.
@@ -154,19 +157,29 @@ async function mapCommand(file: string | undefined): Promise<number> {
 }
 
 function sandboxCommand(action: string | undefined): number {
-  if (action !== 'reset') {
-    process.stderr.write('gp-bridge sandbox: the only action is "reset"\n');
+  if (action !== 'reset' && action !== 'offline' && action !== 'online') {
+    process.stderr.write('gp-bridge sandbox: the actions are reset, offline and online\n');
     return EXIT_USAGE;
   }
   const config = configOrExit(false);
   if (config.gateway.mode !== 'sandbox') {
     process.stderr.write(
-      'gp-bridge sandbox reset: GP mode is sql; refusing to touch anything (unset GPSYNC_SQL_SERVER / GPSYNC_GP_MODE)\n',
+      `gp-bridge sandbox ${action}: GP mode is sql; refusing to touch anything (unset GPSYNC_SQL_SERVER / GPSYNC_GP_MODE)\n`,
     );
     return EXIT_USAGE;
   }
-  resetSandboxAt(config.gateway.sandboxPath);
-  process.stdout.write(`sandbox GP reset and seeded at ${config.gateway.sandboxPath}\n`);
+  const path = config.gateway.sandboxPath;
+  if (action === 'offline') {
+    switchSandboxOffline(path);
+    process.stdout.write(`sandbox GP at ${path} is offline: the bridge answers retry gp_unavailable\n`);
+  } else if (action === 'online') {
+    switchSandboxOnline(path);
+    process.stdout.write(`sandbox GP at ${path} is online\n`);
+  } else {
+    resetSandboxAt(path);
+    switchSandboxOnline(path); // a freshly seeded GP starts reachable
+    process.stdout.write(`sandbox GP reset and seeded at ${path}\n`);
+  }
   return EXIT_OK;
 }
 
