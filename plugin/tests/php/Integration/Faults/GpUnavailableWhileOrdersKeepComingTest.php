@@ -1,8 +1,6 @@
 <?php
 /**
  * Fault: GP unreachable behind a live bridge (the sandbox's offline switch) while orders keep coming.
- *
- * @group faults
  */
 
 declare(strict_types=1);
@@ -11,17 +9,20 @@ namespace GPSync\Tests\Integration\Faults;
 
 use GPSync\Outbox\OutboxStatus;
 
+/**
+ * @group faults
+ */
 final class GpUnavailableWhileOrdersKeepComingTest extends FaultTestCase {
 
 	public function test_when_gp_is_offline_while_orders_keep_coming_then_they_wait_unbounded_and_land_in_gp_once_when_it_is_back(): void {
 		$this->gp_bridge->switch_gp( 'offline' );
-		$orders = $this->place_orders( 4 );
+		$orders = $this->place_orders( 3 );
 		$this->dispatcher()->run( 30 );
 		$this->assertTrue( $this->plugin()->circuit()->is_open(), 'GP down behind a live bridge opens the circuit' );
 
 		// Orders keep coming while GP stays down; the sweep keeps probing.
 		for ( $wave = 0; $wave < 3; $wave++ ) {
-			$orders = array_merge( $orders, $this->place_orders( 3 ) );
+			$orders = array_merge( $orders, $this->place_orders( 2 ) );
 			$this->make_all_due();
 			$this->dispatcher()->run( 30 );
 		}

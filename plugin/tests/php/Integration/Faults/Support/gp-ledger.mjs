@@ -23,6 +23,7 @@ if (command === 'documents') {
   const db = open();
   const documents = db.prepare('SELECT COUNT(*) AS n FROM SOP10100');
   const deadline = Date.now() + 60_000;
+  process.stdout.write('watching\n');
   const poll = () => {
     const n = documents.get().n;
     if (n >= count) {
