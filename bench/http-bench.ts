@@ -29,6 +29,8 @@ export interface HttpBenchOptions {
   readonly memorySamples: number;
   /** Stop sending after this long even if fewer orders went through (a soak on a busy host); 0 = no bound. */
   readonly maxSeconds: number;
+  /** While the orders run, GET /v1/health this often (ms) and time each answer; 0 = no probe. */
+  readonly healthProbeMs?: number;
 }
 
 export interface MemoryReading {
@@ -47,6 +49,8 @@ export interface HttpBenchResult {
   readonly firstProblems: string[];
   readonly memory: MemoryReading[];
   readonly serverExitCode: number | null;
+  /** Round trips of GET /v1/health made while batches were in flight (ms, ascending). */
+  readonly healthUnderLoadMs: number[];
 }
 
 function freePort(): Promise<number> {
@@ -162,7 +166,22 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
         }
       }
     };
+    // Health must not queue behind batches: probe it on its own connection while the senders run.
+    const healthUnderLoadMs: number[] = [];
+    let loaded = true;
+    const probe = async (): Promise<void> => {
+      while (loaded && options.healthProbeMs) {
+        const t = performance.now();
+        await (await fetch(`${base}/v1/health`)).arrayBuffer();
+        if (loaded) healthUnderLoadMs.push(performance.now() - t);
+        await new Promise((resolve) => setTimeout(resolve, options.healthProbeMs));
+      }
+    };
+    const probing = probe();
     await Promise.all(Array.from({ length: options.concurrency }, worker));
+    loaded = false;
+    await probing;
+    healthUnderLoadMs.sort((a, b) => a - b);
     const seconds = (performance.now() - started) / 1000;
     if (memory[memory.length - 1]?.afterOrders !== sent) memory.push(await readMemory(base, sent));
 
@@ -178,6 +197,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
       firstProblems,
       memory,
       serverExitCode: await exited,
+      healthUnderLoadMs,
     };
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
