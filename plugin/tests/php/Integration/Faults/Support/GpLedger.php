@@ -20,14 +20,16 @@ final class GpLedger {
 	}
 
 	/**
-	 * Starts a watcher that SIGKILLs the bridge once GP holds $documents SOP documents: a kill in the middle
-	 * of a batch, at a point the test knows instead of a guessed delay.
+	 * Starts a watcher that SIGKILLs process $pid (the bridge, a database server) once the bridge's GP holds
+	 * $documents SOP documents: a kill in the middle of a batch, at a point the test knows instead of a guessed
+	 * delay. It prints "watching" once it polls, then the count it saw when it killed.
 	 *
-	 * @return resource the watcher; read its stdout for the count it saw
+	 * @param array<int, mixed> $pipes set to the watcher's pipes
+	 * @return resource the watcher
 	 */
-	public static function kill_bridge_after( FaultBridge $bridge, int $documents, array &$pipes ) {
+	public static function kill_after( FaultBridge $bridge, int $documents, int $pid, array &$pipes ) {
 		return FaultProcesses::start(
-			[ 'node', __DIR__ . '/gp-ledger.mjs', 'kill-after', $bridge->sandbox, (string) $documents, (string) $bridge->pid() ],
+			[ 'node', __DIR__ . '/gp-ledger.mjs', 'kill-after', $bridge->sandbox, (string) $documents, (string) $pid ],
 			[],
 			$bridge->dir . '/ledger.log',
 			$pipes
