@@ -97,7 +97,7 @@ if (!only || only === 'http') {
     figure: `(b) end to end into the sandbox GP, ${concurrency} senders`,
     value: `${fixed(http.ordersPerSecond)} orders/s (${fixed(http.orders)} orders: ${results})`,
     goal: floorGoal(http.ordersPerSecond, GOALS.endToEnd, 'orders/s'),
-    note: `one batch of ${batchSize}: p50 ${fixed(http.batchP50Ms)} ms, p99 ${fixed(http.batchP99Ms)} ms; SIGTERM exit code ${http.serverExitCode}`,
+    note: `one batch of ${batchSize}: p50 ${fixed(http.batchP50Ms)} ms, p99 ${fixed(http.batchP99Ms)} ms; ${http.resent} batch(es) resent after a connection reset; SIGTERM exit code ${http.serverExitCode}`,
   });
   if (first && last) {
     rows.push({

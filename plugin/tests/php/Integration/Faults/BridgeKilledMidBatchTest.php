@@ -22,8 +22,8 @@ final class BridgeKilledMidBatchTest extends FaultTestCase {
 		$pipes   = [];
 		$watcher = GpLedger::kill_after( $this->gp_bridge, 3, $this->gp_bridge->pid(), $pipes );
 		$this->assertSame( "watching\n", fgets( $pipes[1] ), 'the watcher is polling GP before the batch is sent' );
-		$report  = $this->dispatcher()->dispatch_batch( 12 );
-		$seen    = trim( (string) stream_get_contents( $pipes[1] ) );
+		$report = $this->dispatcher()->dispatch_batch( 12 );
+		$seen   = trim( (string) stream_get_contents( $pipes[1] ) );
 		proc_close( $watcher );
 		$this->gp_bridge->kill9();
 

@@ -23,23 +23,29 @@ final class DispatchersRacingTest extends FaultTestCase {
 		wp_schedule_single_event( time() - 1, SettingsKeys::HOOK_SWEEP );
 		delete_transient( 'doing_cron' );
 
-		$start   = $this->gp_bridge->dir . '/go';
-		$worker  = __DIR__ . '/Support/fault-worker.php';
-		$abspath = ABSPATH;
-		$runs    = [
+		$start     = $this->gp_bridge->dir . '/go';
+		$worker    = __DIR__ . '/Support/fault-worker.php';
+		$abspath   = ABSPATH;
+		$runs      = [
 			'wp-cron'          => [ PHP_BINARY, $worker, 'cron', $abspath, $this->wp_url(), $start ],
 			'action-scheduler' => [ PHP_BINARY, $worker, 'action-scheduler', $abspath, $start ],
 			'wp gp-sync'       => [ PHP_BINARY, $worker, 'cli', $abspath, $start ],
 		];
 		$processes = [];
-		$outputs   = [];
+		$outputs   = [
+			'wp-cron'          => '',
+			'action-scheduler' => '',
+			'wp gp-sync'       => '',
+		];
 		foreach ( $runs as $name => $command ) {
 			$pipes              = [];
 			$processes[ $name ] = [ FaultProcesses::start( $command, [], $this->gp_bridge->dir . '/workers.log', $pipes ), $pipes[1] ];
 		}
 		$deadline = microtime( true ) + 120;
-		while ( count( (array) glob( "$start.ready-*" ) ) < 3 && microtime( true ) < $deadline ) {
+		$ready    = 0;
+		while ( $ready < 3 && microtime( true ) < $deadline ) {
 			usleep( 20000 );
+			$ready = count( (array) glob( "$start.ready-*" ) );
 		}
 		touch( $start ); // all three booted: go
 		foreach ( $processes as $name => [ $process, $stdout ] ) {

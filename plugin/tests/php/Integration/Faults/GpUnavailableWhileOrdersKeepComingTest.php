@@ -30,7 +30,7 @@ final class GpUnavailableWhileOrdersKeepComingTest extends FaultTestCase {
 			$this->assertContains( $row->status, [ OutboxStatus::PENDING, OutboxStatus::RETRY ], 'nothing is dead or done while GP is down' );
 			$this->assertSame( 0, $row->attempts, 'unavailability spends no bounded attempt' );
 		}
-		$this->assertGreaterThanOrEqual( 3, max( array_map( static fn( $row ) => $row->unavailable_attempts, $this->all_rows() ) ), 'the first orders were tried on every run' );
+		$this->assertGreaterThanOrEqual( 3, max( 0, ...array_map( static fn( $row ) => $row->unavailable_attempts, $this->all_rows() ) ), 'the first orders were tried on every run' );
 
 		$this->gp_bridge->switch_gp( 'online' );
 		$this->sweep_until_settled();

@@ -42,7 +42,9 @@ final class RequestKilledAfterEnqueueTest extends FaultTestCase {
 		foreach ( $rows as $i => $row ) {
 			$this->assertSame( OutboxStatus::PENDING, $row->status );
 			$this->assertSame( $orders[ $i ]->get_id(), $row->entity_id );
-			$this->assertSame( 'processing', wc_get_order( $row->entity_id )->get_status(), 'the order itself was saved' );
+			$saved = wc_get_order( $row->entity_id );
+			$this->assertInstanceOf( \WC_Order::class, $saved );
+			$this->assertSame( 'processing', $saved->get_status(), 'the order itself was saved' );
 		}
 
 		$this->sweep_until_settled(); // the recurring sweep: no async dispatch was ever scheduled

@@ -48,7 +48,13 @@ final class FaultProcesses {
 		proc_close( $process );
 	}
 
-	/** Runs a short command to its end; returns [exit code, stdout]. @param list<string> $command @param array<string,string> $env */
+	/**
+	 * Runs a short command to its end.
+	 *
+	 * @param list<string>          $command
+	 * @param array<string, string> $env merged over this process's environment
+	 * @return array{0: int, 1: string} exit code, and stdout (with stderr after it when the command failed)
+	 */
 	public static function run( array $command, array $env = [] ): array {
 		$pipes   = [];
 		$process = proc_open(

@@ -1,6 +1,6 @@
 <?php
 /**
- * fault-proxy.mjs in front of a FaultBridge: drops replies after GP committed, or delivers each batch twice.
+ * The fault proxy (fault-proxy.mjs) in front of a FaultBridge: drops replies after GP committed, or delivers each batch twice.
  */
 
 declare(strict_types=1);
@@ -22,7 +22,7 @@ final class FaultProxy {
 			$bridge->dir . '/proxy.log',
 			$pipes
 		);
-		$line = fgets( $pipes[1] );
+		$line          = fgets( $pipes[1] );
 		fclose( $pipes[1] );
 		$this->port = (int) $line;
 		if ( $this->port <= 0 ) {
@@ -41,7 +41,12 @@ final class FaultProxy {
 		if ( ! is_array( $data ) ) {
 			throw new \RuntimeException( 'the fault proxy gave no stats' );
 		}
-		return $data;
+		return [
+			'forwarded'     => (int) ( $data['forwarded'] ?? 0 ),
+			'dropped'       => (int) ( $data['dropped'] ?? 0 ),
+			'duplicated'    => (int) ( $data['duplicated'] ?? 0 ),
+			'copy_statuses' => array_values( array_map( 'intval', (array) ( $data['copy_statuses'] ?? [] ) ) ),
+		];
 	}
 
 	public function stop(): void {

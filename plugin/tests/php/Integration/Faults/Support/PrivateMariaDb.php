@@ -91,7 +91,7 @@ final class PrivateMariaDb {
 
 	/** Copies the test database (its current content) into this server under the same name. */
 	public function copy_database( string $name, string $user, string $password ): void {
-		$dump = $this->dir . '/copy.sql';
+		$dump           = $this->dir . '/copy.sql';
 		[ $code, $out ] = FaultProcesses::run( [ 'sh', '-c', 'mariadb-dump --no-defaults --single-transaction -u"$1" -p"$2" "$3" > "$4"', 'dump', $user, $password, $name, $dump ] );
 		if ( 0 !== $code ) {
 			throw new \RuntimeException( "mariadb-dump failed: $out" );

@@ -1,7 +1,8 @@
 <?php
 /**
- * A separate OS process of the fault suite. Usage: php fault-worker.php <mode> <ABSPATH> [args…]
+ * A separate OS process of the fault suite.
  *
+ * Usage: php fault-worker.php <mode> <ABSPATH> [args…], where mode is one of:
  *   cron <WP_URL> <go file>           at the start, asks the web server for wp-cron.php (WP-Cron runs
  *                                     the due gpsync_sweep event in the web server's PHP); prints the HTTP code
  *   action-scheduler <go file>        boots WordPress, makes sure a gpsync_dispatch action is queued, and at the
@@ -82,7 +83,10 @@ switch ( $mode ) {
 			2
 		);
 		wait_for_start( (string) ( $argv[3] ?? '' ), $mode );
-		for ( $round = 0; $round < 20 && as_has_scheduled_action( \GPSync\Settings\SettingsKeys::HOOK_DISPATCH, [], \GPSync\Settings\SettingsKeys::AS_GROUP ); $round++ ) {
+		for ( $round = 0; $round < 20; $round++ ) {
+			if ( ! as_has_scheduled_action( \GPSync\Settings\SettingsKeys::HOOK_DISPATCH, [], \GPSync\Settings\SettingsKeys::AS_GROUP ) ) {
+				break;
+			}
 			\ActionScheduler_QueueRunner::instance()->run( 'gpsync-faults' );
 		}
 		echo (int) $executed;
@@ -109,7 +113,7 @@ switch ( $mode ) {
 			'query',
 			static function ( $query ) use ( $table, &$enqueued ) {
 				if ( $enqueued ) {
-					posix_kill( getmypid(), SIGKILL ); // the request dies here: nothing after the enqueue runs
+					posix_kill( (int) getmypid(), SIGKILL ); // the request dies here: nothing after the enqueue runs
 				}
 				if ( is_string( $query ) && str_starts_with( ltrim( $query ), "INSERT INTO `$table`" ) ) {
 					$enqueued = true;

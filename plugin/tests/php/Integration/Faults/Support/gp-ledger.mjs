@@ -3,6 +3,8 @@
 //   node gp-ledger.mjs documents <sandbox.sqlite>              → JSON list of SOP documents (work + history)
 //   node gp-ledger.mjs kill-after <sandbox.sqlite> <n> <pid>   → SIGKILLs <pid> once GP holds <n> SOP documents
 //                                                                (the bridge killed mid-batch); prints the count
+// The repository's ESLint config declares no Node globals for .mjs files: this is a Node script.
+/* global process, setTimeout */
 import Database from 'better-sqlite3';
 
 const [command, file, ...rest] = process.argv.slice(2);
