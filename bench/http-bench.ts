@@ -29,6 +29,8 @@ export interface HttpBenchOptions {
   readonly memorySamples: number;
   /** Stop sending after this long even if fewer orders went through (a soak on a busy host); 0 = no bound. */
   readonly maxSeconds: number;
+  /** While the orders run, GET /v1/health this often (ms) and time each answer; 0 = no probe. */
+  readonly healthProbeMs?: number;
 }
 
 export interface MemoryReading {
@@ -47,6 +49,10 @@ export interface HttpBenchResult {
   readonly firstProblems: string[];
   readonly memory: MemoryReading[];
   readonly serverExitCode: number | null;
+  /** Round trips of GET /v1/health made while batches were in flight (ms, ascending). */
+  readonly healthUnderLoadMs: number[];
+  /** Batches sent again after a connection reset before any answer. */
+  readonly resent: number;
 }
 
 function freePort(): Promise<number> {
@@ -76,8 +82,23 @@ async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
   throw new Error('the bridge did not answer /v1/health within 20 s');
 }
 
+/**
+ * GET, tried again on a reset connection: undici reuses keep-alive sockets, and one the server closes as idle
+ * at the moment it is reused is reset (seen on a loaded host). GETs are idempotent, so a second try is honest;
+ * a health probe's time includes it.
+ */
+async function getText(url: string): Promise<string> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await (await fetch(url)).text();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 async function readMemory(base: string, afterOrders: number): Promise<MemoryReading> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  const text = await getText(`${base}/metrics`);
   const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
   return {
     afterOrders,
@@ -109,6 +130,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
     const statusCounts: Record<string, number> = {};
     const firstProblems: string[] = [];
     const latencies: number[] = [];
+    let resent = 0;
 
     const sendBatch = async (count: number, record: boolean): Promise<void> => {
       const messages = Array.from({ length: count }, () => {
@@ -121,12 +143,29 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
         };
       });
       const body = JSON.stringify({ schema_version: 1, profile: BENCH_PROFILE_INPUT, messages });
-      const headers = {
-        ...signRequest({ secret: SECRET, method: 'POST', pathAndQuery: '/v1/messages', body }),
-        'content-type': 'application/json',
-      };
       const started = performance.now();
-      const res = await fetch(`${base}/v1/messages`, { method: 'POST', headers, body });
+      // A reset before any answer (a keep-alive socket the loaded server closed as it was reused) is sent
+      // again, as the plugin would: signed afresh (a later timestamp, so the replay check does not refuse
+      // it); the bridge's idempotency makes a copy that did arrive harmless. Counted in `resent`.
+      let res: Response | undefined;
+      for (let attempt = 1; !res; attempt += 1) {
+        const headers = {
+          ...signRequest({
+            secret: SECRET,
+            method: 'POST',
+            pathAndQuery: '/v1/messages',
+            body,
+            timestamp: Math.floor(Date.now() / 1000) + attempt - 1,
+          }),
+          'content-type': 'application/json',
+        };
+        try {
+          res = await fetch(`${base}/v1/messages`, { method: 'POST', headers, body });
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          resent += 1;
+        }
+      }
       const json = (await res.json()) as {
         results?: Array<{ status: string; code?: string; message?: string }>;
       };
@@ -162,7 +201,22 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
         }
       }
     };
+    // Health must not queue behind batches: probe it on its own connection while the senders run.
+    const healthUnderLoadMs: number[] = [];
+    let loaded = true;
+    const probe = async (): Promise<void> => {
+      while (loaded && options.healthProbeMs) {
+        const t = performance.now();
+        await getText(`${base}/v1/health`);
+        if (loaded) healthUnderLoadMs.push(performance.now() - t);
+        await new Promise((resolve) => setTimeout(resolve, options.healthProbeMs));
+      }
+    };
+    const probing = probe();
     await Promise.all(Array.from({ length: options.concurrency }, worker));
+    loaded = false;
+    await probing;
+    healthUnderLoadMs.sort((a, b) => a - b);
     const seconds = (performance.now() - started) / 1000;
     if (memory[memory.length - 1]?.afterOrders !== sent) memory.push(await readMemory(base, sent));
 
@@ -178,6 +232,8 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
       firstProblems,
       memory,
       serverExitCode: await exited,
+      healthUnderLoadMs,
+      resent,
     };
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');

@@ -8,6 +8,7 @@ import type { PreviewMessageResult } from './http/app-env.js';
 import { BridgeMetrics } from './http/metrics.js';
 import { formatPath } from './http/parse-json-body.js';
 import { createLogger } from './logging/logger.js';
+import { switchSandboxOffline, switchSandboxOnline } from './adapters/index.js';
 import { openRuntime, resetSandboxAt } from './runtime.js';
 import { BRIDGE_VERSION, listen } from './server.js';
 
@@ -25,6 +26,8 @@ Usage:
   gp-bridge sandbox reset    delete the sandbox GP database (GPSYNC_SANDBOX_PATH) and seed it again
   gp-bridge sandbox post SOPTYPE SOPNUMBER
                              post an unposted sandbox document (move it to history, as GP's posting does)
+  gp-bridge sandbox offline  make the sandbox GP unreachable for a running bridge (fault tests, demos)
+  gp-bridge sandbox online   end that: GP answers again
   gp-bridge --help | --version
 
 Settings: docs/bridge.md. Contract: docs/contract.md.
@@ -157,8 +160,10 @@ async function mapCommand(file: string | undefined): Promise<number> {
 }
 
 function sandboxCommand(action: string | undefined, args: readonly string[] = []): number {
-  if (action !== 'reset' && action !== 'post') {
-    process.stderr.write('gp-bridge sandbox: the actions are "reset" and "post SOPTYPE SOPNUMBER"\n');
+  if (action !== 'reset' && action !== 'post' && action !== 'offline' && action !== 'online') {
+    process.stderr.write(
+      'gp-bridge sandbox: the actions are reset, offline, online and "post SOPTYPE SOPNUMBER"\n',
+    );
     return EXIT_USAGE;
   }
   const config = configOrExit(false);
@@ -168,9 +173,19 @@ function sandboxCommand(action: string | undefined, args: readonly string[] = []
     );
     return EXIT_USAGE;
   }
-  if (action === 'post') return postCommand(config.gateway.sandboxPath, args);
-  resetSandboxAt(config.gateway.sandboxPath);
-  process.stdout.write(`sandbox GP reset and seeded at ${config.gateway.sandboxPath}\n`);
+  const path = config.gateway.sandboxPath;
+  if (action === 'post') return postCommand(path, args);
+  if (action === 'offline') {
+    switchSandboxOffline(path);
+    process.stdout.write(`sandbox GP at ${path} is offline: the bridge answers retry gp_unavailable\n`);
+  } else if (action === 'online') {
+    switchSandboxOnline(path);
+    process.stdout.write(`sandbox GP at ${path} is online\n`);
+  } else {
+    resetSandboxAt(path);
+    switchSandboxOnline(path); // a freshly seeded GP starts reachable
+    process.stdout.write(`sandbox GP reset and seeded at ${path}\n`);
+  }
   return EXIT_OK;
 }
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { GpGateway } from '../ports/gp-gateway.js';
+import { withOfflineSwitch } from './sandbox/offline-switch.js';
 import { createSandboxGateway } from './sandbox/sandbox-gateway.js';
+import { DEFAULT_SANDBOX_PATH } from './sandbox/database.js';
 import type { SandboxClock } from './sandbox/database.js';
 import type { SqlGatewayConfig } from './sql/sql-config.js';
 import { createSqlGateway } from './sql/sql-gateway.js';
@@ -23,10 +25,11 @@ export interface GatewayFactoryOptions {
 
 export function createGateway(config: GatewayFactoryConfig, options: GatewayFactoryOptions = {}): GpGateway {
   if (config.mode === 'sandbox') {
-    return createSandboxGateway({
-      ...(config.sandboxPath ? { path: config.sandboxPath } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-    });
+    const path = config.sandboxPath ?? DEFAULT_SANDBOX_PATH;
+    return withOfflineSwitch(
+      createSandboxGateway({ path, ...(options.clock ? { clock: options.clock } : {}) }),
+      path,
+    );
   }
   const errorTexts = config.errorTextFile
     ? readErrorTextFile(config.errorTextFile)

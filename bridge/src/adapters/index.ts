@@ -10,6 +10,12 @@ export {
   type SandboxGateway,
   type SandboxGatewayOptions,
 } from './sandbox/sandbox-gateway.js';
+export {
+  offlineFlagPath,
+  switchSandboxOffline,
+  switchSandboxOnline,
+  withOfflineSwitch,
+} from './sandbox/offline-switch.js';
 export { DEFAULT_SANDBOX_PATH, openSandboxDatabase, resetSandbox } from './sandbox/database.js';
 export {
   adjustSandboxStock,
