@@ -36,6 +36,9 @@ export function withOfflineSwitch(gateway: GpGateway, sandboxPath: string): GpGa
     findItems: (numbers) => guard(() => gateway.findItems(numbers)),
     findSopDocuments: (query) => guard(() => gateway.findSopDocuments(query)),
     batchInUse: (batch) => guard(() => gateway.batchInUse(batch)),
+    readSopDocument: (sopType, sopNumber) => guard(() => gateway.readSopDocument(sopType, sopNumber)),
+    readCustomer: (customerNumber) => guard(() => gateway.readCustomer(customerNumber)),
+    readItem: (itemNumber) => guard(() => gateway.readItem(itemNumber)),
     transaction: <T>(lockKey: string, work: (tx: GpTransaction) => Promise<T>) =>
       guard(() => gateway.transaction(lockKey, work)),
     readInventory: (query) => guard(() => gateway.readInventory(query)),
