@@ -36,6 +36,8 @@ cat <<TEXT
   WooCommerce $([[ "$WOOCOMMERCE" == 1 ]] && echo active || echo "NOT installed: set WOOCOMMERCE_DIR (an extracted copy) or WOOCOMMERCE_ZIP")
   Bridge      $BRIDGE_URL $([[ "$BRIDGE" == 1 ]] && echo "(sandbox GP: $SANDBOX_PATH)" || echo "(NOT running: see $LOG_DIR/bridge.log)")
   Demo store  $demo_line
+              orders with their GP numbers (order notes, meta _gpsync_sop_number): $WP_URL/wp-admin/admin.php?page=wc-orders
+              dead letters: WooCommerce → GP Sync → Queue, or $WP_URL/wp-json/gp-sync/v1/queue?status=dead
   Logs        $LOG_DIR
   Ctrl-C stops WordPress and the bridge.
 
