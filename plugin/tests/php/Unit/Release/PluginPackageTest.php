@@ -48,7 +48,7 @@ final class PluginPackageTest extends TestCase {
 				'readme changelog top' => $version,
 			],
 			[
-				'GPSYNC_VERSION'       => $constant[1],
+				'GPSYNC_VERSION'       => $constant[1] ?? null,
 				'readme Stable tag'    => self::header_field( $readme, 'Stable tag' ),
 				'plugin/package.json'  => $plugin['version'] ?? null,
 				'package.json (root)'  => $root['version'] ?? null,
@@ -87,7 +87,8 @@ final class PluginPackageTest extends TestCase {
 		$zip = new \ZipArchive();
 		$this->assertTrue( true === $zip->open( $zip_path ), "cannot open $zip_path" );
 		$names = [];
-		for ( $i = 0; $i < $zip->numFiles; $i++ ) {
+		$count = $zip->count();
+		for ( $i = 0; $i < $count; $i++ ) {
 			$names[] = (string) $zip->getNameIndex( $i );
 		}
 		$zip->close();
