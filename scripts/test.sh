@@ -69,9 +69,18 @@ if [[ "$stack_up" == 1 ]]; then
   [[ "$WOOCOMMERCE" == 1 ]] || skipped+=("WooCommerce-dependent PHP and e2e tests (no WooCommerce: set WOOCOMMERCE_DIR or WOOCOMMERCE_ZIP)")
   echo "the plugin under test: $PLUGIN_DIR ($([[ "$PLUGIN_INSTALL" == zip ]] && echo "installed from $PLUGIN_ZIP" || echo "linked to plugin/"))"
   [[ "$BRIDGE" == 1 ]] || skipped+=("bridge-dependent tests (bridge not running)")
+  rm -rf .local/contract-payloads/live # this run's payloads only, for the contract re-run below
   # GPSYNC_TESTS_REQUIRE_WP: here a WordPress that failed to boot is an error, not a quiet skip.
   run_suite "PHPUnit (plugin: unit + integration)" \
     env GPSYNC_TESTS_REQUIRE_WP=1 bash -c 'cd plugin && vendor/bin/phpunit'
+  # The bridge's contract test of the payloads PHPUnit has just built from real WooCommerce orders
+  # (.local/contract-payloads/live): the first Vitest run comes before them and skips it, so it runs again here.
+  if compgen -G ".local/contract-payloads/live/*/*.json" >/dev/null; then
+    run_suite "contract: live PHP payloads against the bridge schemas" \
+      npm exec -w bridge -- vitest run test/contract-php/php-payloads.test.ts
+  else
+    skipped+=("contract: live PHP payloads (PHPUnit wrote none)")
+  fi
   chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
   if [[ -x "$chromium" ]]; then
     run_suite "e2e (Playwright, $chromium)" npm test -w e2e
