@@ -15,4 +15,7 @@ fi
 echo "phpcs: no violations"
 
 echo "== phpstan"
-vendor/bin/phpstan analyse --no-progress --memory-limit=1G
+# PHPStan keeps its result cache in the system temp folder, shared by every checkout on the machine: two trees
+# analysed at once corrupt each other's cache ("Malformed entry header"). Each tree gets its own.
+mkdir -p ../.local/tmp
+TMPDIR="$(cd ../.local/tmp && pwd)" vendor/bin/phpstan analyse --no-progress --memory-limit=1G

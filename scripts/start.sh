@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
-# Starts the product locally (README: `npm start`): the dev profile of the local stack — MariaDB, WordPress
-# on http://127.0.0.1:8888 with this plugin (and WooCommerce when WOOCOMMERCE_DIR points at an extracted
-# copy), the bridge on the sandbox GP on http://127.0.0.1:8787 — then follows the logs. Ctrl-C stops what
-# this started (MariaDB keeps running).
+# Starts the product locally (README: `npm start`): installs what is missing (scripts/ensure-deps.sh), builds
+# the workspaces, brings up the dev profile of the local stack — MariaDB, WordPress on http://127.0.0.1:8888
+# with WooCommerce (scripts/stack/woocommerce.sh finds it) and this plugin, the bridge on the sandbox GP on
+# http://127.0.0.1:8787 — seeds a demo store once (scripts/stack/demo.sh; --no-demo or GPSYNC_DEMO=0 skips
+# it), then follows the logs. Ctrl-C stops what this started (MariaDB keeps running).
+# Usage: npm start [-- --no-demo]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[[ -d node_modules/@wp-playground/wordpress-builds ]] || npm ci --no-audit --no-fund
-[[ -x plugin/vendor/bin/phpunit ]] || (cd plugin && composer install --no-interaction --no-progress)
+DEMO="${GPSYNC_DEMO:-1}"
+for arg in "$@"; do
+  case "$arg" in
+    --no-demo) DEMO=0 ;;
+    *) echo "usage: npm start [-- --no-demo]" >&2 && exit 2 ;;
+  esac
+done
+bash scripts/ensure-deps.sh
+# The admin app (plugin/build) when its workspace has a build script; the bridge builds in bridge.sh.
+npm run build --workspaces --if-present >/dev/null
 
 trap 'echo; bash scripts/stack/down.sh dev' EXIT
 trap 'exit 0' INT TERM
@@ -14,13 +24,20 @@ trap 'exit 0' INT TERM
 bash scripts/stack/up.sh dev || [[ $? == 3 ]]
 # shellcheck disable=SC1091
 source .local/dev/stack.env
+demo_line="skipped (--no-demo or GPSYNC_DEMO=0)"
+if [[ "$DEMO" == 1 ]]; then
+  demo_line="$(bash scripts/stack/demo.sh dev)" || demo_line="FAILED: see above (npm start -- --no-demo skips it)"
+fi
 
 cat <<TEXT
 
   GP Sync for WooCommerce — local stack (dev profile)
   WordPress   $WP_URL/wp-admin/   user: $WP_ADMIN_USER   password: $WP_ADMIN_PASSWORD
-  WooCommerce $([[ "$WOOCOMMERCE" == 1 ]] && echo active || echo "not installed (set WOOCOMMERCE_DIR to an extracted WooCommerce 9.4)")
+  WooCommerce $([[ "$WOOCOMMERCE" == 1 ]] && echo active || echo "NOT installed: set WOOCOMMERCE_DIR (an extracted copy) or WOOCOMMERCE_ZIP")
   Bridge      $BRIDGE_URL $([[ "$BRIDGE" == 1 ]] && echo "(sandbox GP: $SANDBOX_PATH)" || echo "(NOT running: see $LOG_DIR/bridge.log)")
+  Demo store  $demo_line
+              orders with their GP numbers (order notes, meta _gpsync_sop_number): $WP_URL/wp-admin/admin.php?page=wc-orders
+              dead letters: WooCommerce → GP Sync → Queue, or $WP_URL/wp-json/gp-sync/v1/queue?status=dead
   Logs        $LOG_DIR
   Ctrl-C stops WordPress and the bridge.
 

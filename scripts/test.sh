@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test suite in the repository (README: `npm test`): TypeScript typecheck, the bridge's Vitest
-# suites, PHP static analysis, then the test profile of the local stack (MariaDB + WordPress + plugin
-# [+ WooCommerce when WOOCOMMERCE_DIR is set] + bridge) for PHPUnit and the Playwright e2e smoke test.
+# Runs every test suite in the repository (README: `npm test`): installs what is missing first
+# (scripts/ensure-deps.sh: apt packages incl. Chromium, npm ci, composer install), then the TypeScript typecheck,
+# lint, the bridge's Vitest suites, PHP static analysis, the plugin zip, then the test profile of the local
+# stack (MariaDB + WordPress + WooCommerce + the plugin installed from that zip + bridge) for PHPUnit and the
+# Playwright e2e suite.
 # Every suite runs even when an earlier one fails; the summary at the end says which ran, failed or were skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,9 +21,8 @@ run_suite() {
   if "$@"; then passed+=("$name"); else failed+=("$name"); fi
 }
 
-# The plugin's Composer dependencies: PHPUnit and the linters, and the autoloader the bridge's PHP contract
-# test uses.
-[[ -f plugin/vendor/autoload.php ]] || (cd plugin && composer install --no-interaction --no-progress)
+bash scripts/ensure-deps.sh --e2e
+mkdir -p .local
 
 run_suite "typecheck" npm run typecheck
 run_suite "lint (ESLint + Prettier)" npm run lint
@@ -30,12 +31,21 @@ run_suite "plugin admin scripts (Vitest)" npm test -w plugin
 # The admin scripts the e2e specs click (plugin/build, not committed).
 run_suite "build (every workspace)" npm run build --workspaces --if-present
 run_suite "lint:php (phpcs + phpstan)" bash scripts/lint-php.sh
+# Schema checks find Microsoft's eConnect.xsd here or in GPSYNC_ECONNECT_XSD (never in the repository).
+if [[ -z "${GPSYNC_ECONNECT_XSD:-}" && ! -f ../shared/econnect/eConnect.xsd ]]; then
+  skipped+=("eConnect schema validation in the bridge suites (set GPSYNC_ECONNECT_XSD to eConnect.xsd)")
+fi
+# The installable plugin, built with the admin app; the test stack installs this zip and the tests run on it.
+zip_path=""
+rm -f .local/plugin-zip.path
+run_suite "plugin zip (npm run plugin-zip)" bash -c 'bash scripts/plugin-zip.sh >.local/plugin-zip.path'
+[[ -s .local/plugin-zip.path ]] && zip_path="$(cat .local/plugin-zip.path)"
+export GPSYNC_PLUGIN_ZIP="$zip_path"
 
 echo
 echo "==== test stack"
 # One test stack at a time: a second `npm test` in the same tree waits here instead of sharing (and then
 # stopping) the first one's WordPress. The stack's processes close this descriptor, so it dies with us.
-mkdir -p .local
 exec 9>.local/test-stack.lock
 if ! flock -n 9; then
   echo "another npm test holds the test stack; waiting for it"
@@ -59,11 +69,21 @@ esac
 if [[ "$stack_up" == 1 ]]; then
   # shellcheck disable=SC1091
   source .local/test/stack.env
-  [[ "$WOOCOMMERCE" == 1 ]] || skipped+=("WooCommerce-dependent PHP tests (WOOCOMMERCE_DIR not set)")
+  [[ "$WOOCOMMERCE" == 1 ]] || skipped+=("WooCommerce-dependent PHP and e2e tests (no WooCommerce: set WOOCOMMERCE_DIR or WOOCOMMERCE_ZIP)")
+  echo "the plugin under test: $PLUGIN_DIR ($([[ "$PLUGIN_INSTALL" == zip ]] && echo "installed from $PLUGIN_ZIP" || echo "linked to plugin/"))"
   [[ "$BRIDGE" == 1 ]] || skipped+=("bridge-dependent tests (bridge not running)")
+  rm -rf .local/contract-payloads/live # this run's payloads only, for the contract re-run below
   # GPSYNC_TESTS_REQUIRE_WP: here a WordPress that failed to boot is an error, not a quiet skip.
   run_suite "PHPUnit (plugin: unit + integration)" \
     env GPSYNC_TESTS_REQUIRE_WP=1 bash -c 'cd plugin && vendor/bin/phpunit'
+  # The bridge's contract test of the payloads PHPUnit has just built from real WooCommerce orders
+  # (.local/contract-payloads/live): the first Vitest run comes before them and skips it, so it runs again here.
+  if compgen -G ".local/contract-payloads/live/*/*.json" >/dev/null; then
+    run_suite "contract: live PHP payloads against the bridge schemas" \
+      npm exec -w bridge -- vitest run test/contract-php/php-payloads.test.ts
+  else
+    skipped+=("contract: live PHP payloads (PHPUnit wrote none)")
+  fi
   chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
   if [[ -x "$chromium" ]]; then
     run_suite "e2e (Playwright, $chromium)" npm test -w e2e

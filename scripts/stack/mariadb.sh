@@ -9,9 +9,9 @@ load_profile "${1:-}"
 FRESH="${2:-}"
 
 if ! command -v mariadbd >/dev/null 2>&1 && ! command -v mysqld >/dev/null 2>&1; then
-  [[ "$(id -u)" == 0 ]] || die "MariaDB is not installed; run: sudo apt-get install -y mariadb-server php8.2-mysql"
-  log "installing mariadb-server with apt"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q mariadb-server >/dev/null
+  # One place installs system packages (apt-get update first when needed, root or sudo, says what it installs).
+  log "MariaDB is not installed"
+  bash "$REPO_ROOT/scripts/ensure-deps.sh" || die "MariaDB is not installed and could not be (scripts/ensure-deps.sh)"
 fi
 
 # As root, Debian's MariaDB lets us in through the unix socket without a password.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Brings up one profile of the local stack: MariaDB, WordPress (+ WooCommerce when WOOCOMMERCE_DIR is set),
+# Brings up one profile of the local stack: MariaDB, WordPress (+ WooCommerce: scripts/stack/woocommerce.sh),
 # this plugin configured with the bridge's URL and secret, and the bridge on the sandbox GP.
 # Writes .local/<profile>/stack.env, the one file tests and e2e read. Idempotent: running it again keeps
 # what is already up. The test profile starts from an empty database and an empty sandbox every time.
@@ -42,6 +42,9 @@ DB_USER=$DB_USER
 DB_PASSWORD=$DB_PASSWORD
 DB_HOST=$DB_HOST
 WOOCOMMERCE=$(cat "$RUN_DIR/woocommerce")
+PLUGIN_INSTALL=$(sed -n 1p "$RUN_DIR/plugin")
+PLUGIN_DIR=$(sed -n 2p "$RUN_DIR/plugin")
+PLUGIN_ZIP=$(sed -n 3p "$RUN_DIR/plugin")
 SANDBOX_PATH=$SANDBOX_PATH
 LOG_DIR=$LOG_DIR
 ENV

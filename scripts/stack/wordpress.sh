@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Lays out WordPress 6.5.5 in .local/wordpress (once), writes this profile's configuration, installs the
-# site, links this plugin (and WooCommerce when WOOCOMMERCE_DIR is set) and activates them.
+# site, puts WooCommerce (scripts/stack/woocommerce.sh finds it) and this plugin in the profile's own plugins
+# folder (wp-content/plugins-<profile>) and activates them. The plugin is installed from its zip
+# (GPSYNC_PLUGIN_INSTALL=zip, the test profile's default: what a store installs, so a zip that lacks a file
+# fails the tests) or linked to plugin/ (=link, the dev profile's default: edits show at once).
 # Usage: scripts/stack/wordpress.sh dev|test      Needs: MariaDB ready (mariadb.sh), npm ci done.
 set -euo pipefail
 # shellcheck source=scripts/stack/lib.sh
@@ -24,7 +27,10 @@ if [[ "$(cat "$WP_PATH/.gpsync-wp-version" 2>/dev/null)" != "$WP_VERSION" ]]; th
   rm -rf "$WP_PATH" && mv "$WP_PATH.tmp" "$WP_PATH"
 fi
 cp "$STACK_DIR/wp/wp-config.php" "$WP_PATH/wp-config.php"
-mkdir -p "$WP_PATH/wp-content/plugins" "$WP_PATH/wp-content/upgrade"
+# Each profile has its own plugins folder: the test profile's zip-installed copy must not replace the dev
+# profile's link to the working tree (they share one WordPress core).
+PLUGINS_DIR="$WP_PATH/wp-content/plugins-$PROFILE"
+mkdir -p "$PLUGINS_DIR" "$WP_PATH/wp-content/upgrade"
 
 # 2. Salts: generated once per profile and kept, so logins survive restarts.
 SALTS="$PROFILE_DIR/salts.php"
@@ -63,6 +69,8 @@ define( 'DISABLE_WP_CRON', false );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'WP_AUTO_UPDATE_CORE', false );
 define( 'UPLOADS', 'wp-content/uploads-$PROFILE' );
+define( 'WP_PLUGIN_DIR', '$PLUGINS_DIR' );
+define( 'WP_PLUGIN_URL', '$WP_URL/wp-content/plugins-$PROFILE' );
 // No internet here: WordPress's update checks would otherwise wait on the network. Loopback stays allowed.
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
 define( 'GPSYNC_MAIL_LOG', '$LOG_DIR/mail.log' );
@@ -73,26 +81,46 @@ cp "$STACK_DIR/wp/mu-plugins/gpsync-local-stack.php" "$WP_PATH/wp-content/mu-plu
 # 4. Install the site and the plugins.
 wp_php "$STACK_DIR/wp/setup.php" install "$WP_ADMIN_USER" "$WP_ADMIN_PASSWORD" "$WP_ADMIN_USER@example.test" >&2
 
-ln -sfn "$REPO_ROOT/plugin" "$WP_PATH/wp-content/plugins/gp-sync-for-woocommerce"
 WOOCOMMERCE=0
-if [[ -n "${WOOCOMMERCE_DIR:-}" ]]; then
-  [[ -f "$WOOCOMMERCE_DIR/woocommerce.php" ]] || die "WOOCOMMERCE_DIR=$WOOCOMMERCE_DIR holds no woocommerce.php"
-  ln -sfn "$(cd "$WOOCOMMERCE_DIR" && pwd)" "$WP_PATH/wp-content/plugins/woocommerce"
+WOOCOMMERCE_PATH="$(bash "$STACK_DIR/woocommerce.sh")"
+if [[ -n "$WOOCOMMERCE_PATH" ]]; then
+  ln -sfn "$WOOCOMMERCE_PATH" "$PLUGINS_DIR/woocommerce"
   wp_php "$STACK_DIR/wp/setup.php" activate woocommerce/woocommerce.php >&2
   WOOCOMMERCE=1
-else
-  # This profile may have had WooCommerce from an earlier run; the stack must be what stack.env says it is.
-  # The link stays (the other profile may use it); only this site deactivates it.
-  if [[ -e "$WP_PATH/wp-content/plugins/woocommerce" ]]; then
-    wp_php "$STACK_DIR/wp/setup.php" deactivate woocommerce/woocommerce.php >&2
-  fi
-  log "WOOCOMMERCE_DIR not set: WordPress without WooCommerce (WooCommerce tests will be skipped)"
+elif [[ -e "$PLUGINS_DIR/woocommerce" ]]; then
+  # This profile had WooCommerce from an earlier run; the stack must be what stack.env says it is.
+  wp_php "$STACK_DIR/wp/setup.php" deactivate woocommerce/woocommerce.php >&2
+  rm -f "$PLUGINS_DIR/woocommerce"
 fi
-# Ours after WooCommerce, as on a real store. The main file is written by the plugin-core work; until it
-# exists there is nothing to activate.
-if [[ -f "$REPO_ROOT/plugin/gp-sync-for-woocommerce.php" ]]; then
-  wp_php "$STACK_DIR/wp/setup.php" activate gp-sync-for-woocommerce/gp-sync-for-woocommerce.php >&2
-else
-  log "plugin/gp-sync-for-woocommerce.php does not exist yet: plugin not activated"
-fi
+
+# Ours after WooCommerce, as on a real store.
+PLUGIN_DIR="$PLUGINS_DIR/gp-sync-for-woocommerce"
+PLUGIN_INSTALL="${GPSYNC_PLUGIN_INSTALL:-$([[ "$PROFILE" == test ]] && echo zip || echo link)}"
+PLUGIN_ZIP=""
+case "$PLUGIN_INSTALL" in
+  zip)
+    # npm test builds the zip once (GPSYNC_PLUGIN_ZIP); on its own, this builds it here.
+    PLUGIN_ZIP="${GPSYNC_PLUGIN_ZIP:-}"
+    if [[ -z "$PLUGIN_ZIP" ]]; then
+      log "building the plugin zip (GPSYNC_PLUGIN_INSTALL=link links plugin/ instead)"
+      PLUGIN_ZIP="$(bash "$REPO_ROOT/scripts/plugin-zip.sh")"
+    fi
+    [[ -f "$PLUGIN_ZIP" ]] || die "plugin zip $PLUGIN_ZIP does not exist (npm run plugin-zip)"
+    rm -rf "$PLUGIN_DIR" "$PLUGINS_DIR/.gpsync-unzip"
+    mkdir -p "$PLUGINS_DIR/.gpsync-unzip"
+    unzip -q "$PLUGIN_ZIP" -d "$PLUGINS_DIR/.gpsync-unzip"
+    [[ -f "$PLUGINS_DIR/.gpsync-unzip/gp-sync-for-woocommerce/gp-sync-for-woocommerce.php" ]] ||
+      die "$PLUGIN_ZIP has no gp-sync-for-woocommerce/gp-sync-for-woocommerce.php"
+    mv "$PLUGINS_DIR/.gpsync-unzip/gp-sync-for-woocommerce" "$PLUGIN_DIR"
+    rm -rf "$PLUGINS_DIR/.gpsync-unzip"
+    log "plugin installed from $(basename "$PLUGIN_ZIP")"
+    ;;
+  link)
+    rm -rf "$PLUGIN_DIR"
+    ln -sfn "$REPO_ROOT/plugin" "$PLUGIN_DIR"
+    ;;
+  *) die "GPSYNC_PLUGIN_INSTALL=$PLUGIN_INSTALL: use zip or link" ;;
+esac
+wp_php "$STACK_DIR/wp/setup.php" activate gp-sync-for-woocommerce/gp-sync-for-woocommerce.php >&2
 echo "$WOOCOMMERCE" >"$RUN_DIR/woocommerce"
+printf '%s\n' "$PLUGIN_INSTALL" "$PLUGIN_DIR" "$PLUGIN_ZIP" >"$RUN_DIR/plugin"

@@ -14,7 +14,7 @@ import {
   wooRefunds,
   wooScenarios,
 } from '../support/domain-fixtures.js';
-import { expectAllValidEConnect } from '../support/xsd.js';
+import { ECONNECT_XSD_AVAILABLE, expectAllValidEConnect } from '../support/xsd.js';
 
 /**
  * Every fixture order and refund under every combination of the merchant's policies (length, code page,
@@ -332,23 +332,29 @@ describe('every fixture under every policy combination', () => {
     }
   });
 
-  it('when every distinct document produced above is serialised, then all of them validate against eConnect.xsd', async () => {
-    const seen = new Set<string>();
-    const documents: Array<{ label: string; xml: string }> = [];
-    for (const o of outcomes) {
-      if (!o.result.ok) continue;
-      for (const document of o.result.documents) {
-        const xml = toEConnectXml(document);
-        if (seen.has(xml)) continue;
-        seen.add(xml);
-        documents.push({ label: o.label, xml });
+  // Nothing but the schema check: without the schema it is skipped, not passed.
+  it.skipIf(!ECONNECT_XSD_AVAILABLE)(
+    'when every distinct document produced above is serialised, then all of them validate against eConnect.xsd',
+    async () => {
+      const seen = new Set<string>();
+      const documents: Array<{ label: string; xml: string }> = [];
+      for (const o of outcomes) {
+        if (!o.result.ok) continue;
+        for (const document of o.result.documents) {
+          const xml = toEConnectXml(document);
+          if (seen.has(xml)) continue;
+          seen.add(xml);
+          documents.push({ label: o.label, xml });
+        }
       }
-    }
-    expect(documents.length).toBeGreaterThan(100);
-    console.info(`policy matrix: ${documents.length} distinct eConnect documents validated`);
-    // Batches keep the WebAssembly heap small; each batch compiles the schema once.
-    for (let i = 0; i < documents.length; i += 150) await expectAllValidEConnect(documents.slice(i, i + 150));
-  }, 120_000);
+      expect(documents.length).toBeGreaterThan(100);
+      console.info(`policy matrix: ${documents.length} distinct eConnect documents validated`);
+      // Batches keep the WebAssembly heap small; each batch compiles the schema once.
+      for (let i = 0; i < documents.length; i += 150)
+        await expectAllValidEConnect(documents.slice(i, i + 150));
+    },
+    120_000,
+  );
 });
 
 describe('purity', () => {

@@ -6,14 +6,14 @@ import { dec } from '../../src/domain/money.js';
 import { wooOrder, wooRefunds, wooScenarios } from '../support/domain-fixtures.js';
 
 /**
- * An independent check of the checked-in payloads against WooCommerce's own export (the shared
- * `*.php.json`, read here without the converter): every stored figure the mapper relies on — line, shipping
+ * An independent check of the checked-in payloads against WooCommerce's own export (the repository's copy
+ * of `*.php.json`, read here without the converter): every stored figure the mapper relies on — line, shipping
  * and fee totals and taxes, the unrounded per-rate taxes, tax lines, order totals, SKUs, refund amounts as
  * positive magnitudes — is the same number. If the converter drifted, the corpus tests would prove nothing.
  */
 const exports = resolve(
   dirname(fileURLToPath(import.meta.url)),
-  '../../../../shared/fixtures/woocommerce-9.4/orders',
+  '../../../plugin/tests/fixtures/woocommerce-9.4/orders',
 );
 
 interface RawItem {

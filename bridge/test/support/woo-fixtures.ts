@@ -11,7 +11,7 @@ import {
 } from '../../src/contracts/index.js';
 
 /**
- * Converts the real WooCommerce 9.4 exports (../shared/fixtures/woocommerce-9.4/orders/*.php.json:
+ * Converts the real WooCommerce 9.4 exports (plugin/tests/fixtures/woocommerce-9.4/orders/*.php.json:
  * `WC_Order::get_data()` and each item's `get_data()`) into the wire payloads the plugin sends. The rules are
  * the plugin's: figures as stored (line `total`/`total_tax`, unrounded `taxes.total` per rate), addresses raw,
  * meta without WooCommerce's own underscore bookkeeping, refunds as positive magnitudes with the link to the
@@ -19,7 +19,8 @@ import {
  * keeps them equal to this conversion.
  */
 const here = dirname(fileURLToPath(import.meta.url));
-export const WOO_FIXTURE_DIR = resolve(here, '../../../../shared/fixtures/woocommerce-9.4');
+// The repository's own copy of the shared export, which the plugin's payload tests read too: one copy, two readers.
+export const WOO_FIXTURE_DIR = resolve(here, '../../../plugin/tests/fixtures/woocommerce-9.4');
 export const CONVERTED_DIR = resolve(here, '../fixtures/woocommerce-9.4');
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw export files

@@ -20,7 +20,8 @@ if ( ! is_readable( $gpsync_autoload ) ) {
 	fwrite( STDERR, "Composer dependencies missing: run `composer install` in plugin/\n" );
 	exit( 1 );
 }
-require_once $gpsync_autoload;
+// Not require_once: PHPUnit has usually loaded it already, and only a plain require returns the (memoised) loader.
+$gpsync_loader = require $gpsync_autoload;
 
 /**
  * Boots WordPress. WordPress expects to be loaded in the global scope but PHPUnit includes this file inside a
@@ -51,6 +52,45 @@ function gpsync_tests_boot_wordpress( StackEnv $env ): void {
 			$GLOBALS[ $name ] = $value; // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals -- WordPress's own globals, not ours.
 		}
 	}
+}
+
+/**
+ * When the test profile installed the plugin from its zip (PLUGIN_INSTALL=zip, the default), the plugin's
+ * classes are loaded from that installed copy, not from plugin/src: Composer's autoloader is registered first
+ * and would otherwise serve the working tree's classes beside the installed main file. Only the tests' own
+ * classes (GPSync\Tests\) come from the repository. An installed copy older than the working tree is refused:
+ * the tests would pass or fail on code that is not the code being edited.
+ */
+function gpsync_tests_use_installed_plugin( StackEnv $env, \Composer\Autoload\ClassLoader $loader ): void {
+	$plugin_dir = $env->get( 'PLUGIN_DIR' );
+	$repo       = dirname( __DIR__, 2 );
+	$stale      = array();
+	$files      = new RecursiveIteratorIterator( new RecursiveDirectoryIterator( "$repo/src", FilesystemIterator::SKIP_DOTS ) );
+	$relatives  = array( 'gp-sync-for-woocommerce.php', 'uninstall.php' );
+	foreach ( $files as $file ) {
+		if ( 'php' === $file->getExtension() ) {
+			$relatives[] = substr( $file->getPathname(), strlen( $repo ) + 1 );
+		}
+	}
+	foreach ( $relatives as $relative ) {
+		$installed = "$plugin_dir/$relative";
+		if ( ! is_file( $installed ) || sha1_file( $installed ) !== sha1_file( "$repo/$relative" ) ) {
+			$stale[] = $relative;
+		}
+	}
+	if ( array() !== $stale ) {
+		fwrite(
+			STDERR,
+			sprintf(
+				"The plugin installed from %s differs from plugin/ in %d file(s) (%s): rerun scripts/stack/up.sh test to reinstall it, or bring the stack up with GPSYNC_PLUGIN_INSTALL=link to test the working tree directly\n",
+				$env->get( 'PLUGIN_ZIP' ),
+				count( $stale ),
+				implode( ', ', array_slice( $stale, 0, 5 ) ) . ( count( $stale ) > 5 ? ', …' : '' )
+			)
+		);
+		exit( 1 );
+	}
+	$loader->setPsr4( 'GPSync\\', array( "$plugin_dir/src" ) );
 }
 
 /** Fails fast with a readable message instead of WordPress's HTML "Error establishing a database connection". */
@@ -101,6 +141,9 @@ if ( '1' === getenv( 'GPSYNC_TESTS_NO_WP' ) ) {
 		fwrite( STDERR, 'The test profile\'s web server does not answer at ' . $gpsync_env->get( 'WP_URL' ) . "; run scripts/stack/up.sh test\n" );
 		exit( 1 );
 	}
+	if ( 'zip' === $gpsync_env->get( 'PLUGIN_INSTALL' ) ) {
+		gpsync_tests_use_installed_plugin( $gpsync_env, $gpsync_loader );
+	}
 	gpsync_tests_boot_wordpress( $gpsync_env );
 }
 
@@ -115,6 +158,12 @@ define( 'GPSYNC_TESTS_WOOCOMMERCE', GPSYNC_TESTS_WP_LOADED && class_exists( 'Woo
 fwrite(
 	STDERR,
 	GPSYNC_TESTS_WP_LOADED
-		? sprintf( "WordPress %s booted from %s; WooCommerce %s\n", get_bloginfo( 'version' ), ABSPATH, GPSYNC_TESTS_WOOCOMMERCE ? 'loaded' : 'not loaded' )
+		? sprintf(
+			"WordPress %s booted from %s; WooCommerce %s; GP Sync from %s\n",
+			get_bloginfo( 'version' ),
+			ABSPATH,
+			GPSYNC_TESTS_WOOCOMMERCE ? 'loaded' : 'not loaded',
+			defined( 'GPSYNC_PLUGIN_FILE' ) ? dirname( (string) constant( 'GPSYNC_PLUGIN_FILE' ) ) : '(not loaded)'
+		)
 		: "WordPress not booted: $gpsync_skip_reason (integration tests will be skipped)\n"
 );

@@ -136,7 +136,7 @@ abstract class IntegrationTestCase extends TestCase {
 
 	protected function require_woocommerce(): void {
 		if ( ! GPSYNC_TESTS_WOOCOMMERCE ) {
-			$this->skip_with_notice( 'needs WooCommerce (WOOCOMMERCE_DIR not set)' );
+			$this->skip_with_notice( 'needs WooCommerce (the stack found none: set WOOCOMMERCE_DIR or WOOCOMMERCE_ZIP)' );
 		}
 	}
 
