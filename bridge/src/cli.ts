@@ -8,10 +8,11 @@ import { BridgeMetrics } from './http/metrics.js';
 import { formatPath } from './http/parse-json-body.js';
 import { createLogger } from './logging/logger.js';
 import { openRuntime, resetSandboxAt } from './runtime.js';
+import { sandboxStockCommand } from './sandbox-stock-command.js';
 import { BRIDGE_VERSION, listen } from './server.js';
 
 /**
- * `gp-bridge`: serve the HTTP API, preview the eConnect XML of a batch, or reset the sandbox GP.
+ * `gp-bridge`: serve the HTTP API, preview the eConnect XML of a batch, or reset the sandbox GP or set its stock.
  * Exit codes: 0 success, 1 `map` found invalid documents, 2 usage or configuration problems.
  */
 const HELP = `gp-bridge ${BRIDGE_VERSION} — the GP Sync bridge (WooCommerce ↔ Microsoft Dynamics GP)
@@ -22,6 +23,12 @@ Usage:
                              (a /v1/preview request body; - reads stdin). Never writes GP.
                              Exit 1 when any message is invalid.
   gp-bridge sandbox reset    delete the sandbox GP database (GPSYNC_SANDBOX_PATH) and seed it again
+  gp-bridge sandbox stock ITEM SITE QTY
+                             set the on-hand quantity of ITEM at SITE to QTY in the sandbox GP (the site and
+                             all-sites rows stay consistent; the item shows on the next inventory poll)
+  gp-bridge sandbox stock --csv FILE
+                             the same for each item,site,quantity line of FILE (- reads stdin), in one
+                             transaction: one bad line changes nothing
   gp-bridge --help | --version
 
 Settings: docs/bridge.md. Contract: docs/contract.md.
@@ -153,18 +160,19 @@ async function mapCommand(file: string | undefined): Promise<number> {
   }
 }
 
-function sandboxCommand(action: string | undefined): number {
-  if (action !== 'reset') {
-    process.stderr.write('gp-bridge sandbox: the only action is "reset"\n');
+function sandboxCommand(action: string | undefined, args: readonly string[]): number {
+  if (action !== 'reset' && action !== 'stock') {
+    process.stderr.write('gp-bridge sandbox: the actions are "reset" and "stock"\n');
     return EXIT_USAGE;
   }
   const config = configOrExit(false);
   if (config.gateway.mode !== 'sandbox') {
     process.stderr.write(
-      'gp-bridge sandbox reset: GP mode is sql; refusing to touch anything (unset GPSYNC_SQL_SERVER / GPSYNC_GP_MODE)\n',
+      `gp-bridge sandbox ${action}: GP mode is sql; refusing to touch anything (unset GPSYNC_SQL_SERVER / GPSYNC_GP_MODE)\n`,
     );
     return EXIT_USAGE;
   }
+  if (action === 'stock') return sandboxStockCommand(config.gateway.sandboxPath, args, readInput);
   resetSandboxAt(config.gateway.sandboxPath);
   process.stdout.write(`sandbox GP reset and seeded at ${config.gateway.sandboxPath}\n`);
   return EXIT_OK;
@@ -178,7 +186,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'map':
       return mapCommand(args[0]);
     case 'sandbox':
-      return sandboxCommand(args[0]);
+      return sandboxCommand(args[0], args.slice(1));
     case '--version':
     case '-v':
       process.stdout.write(`${BRIDGE_VERSION}\n`);
