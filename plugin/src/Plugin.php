@@ -14,6 +14,7 @@ use GPSync\Bridge\BridgeClient;
 use GPSync\Bridge\HttpTransport;
 use GPSync\Cli\GpSyncCommand;
 use GPSync\Infrastructure\Registerable;
+use GPSync\Inventory\HeldStock;
 use GPSync\Inventory\InventorySync;
 use GPSync\Logging\Logger;
 use GPSync\Meta\GpIdsWriter;
@@ -82,7 +83,7 @@ final class Plugin {
 		$this->circuit    = new Circuit();
 		$writer           = new GpIdsWriter( $this->orders, $this->outbox );
 		$this->dispatcher = new OutboxDispatcher( $this->outbox, $this->bridge, $this->settings, $this->messages, $writer, $this->circuit, $this->logger );
-		$this->inventory  = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger );
+		$this->inventory  = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger, new HeldStock( $this->outbox, $this->orders, $this->settings ) );
 		$this->recovery   = new Recovery( $this->outbox );
 		$this->backfill   = new Backfill( $this->outbox, $this->orders );
 		$this->job        = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );

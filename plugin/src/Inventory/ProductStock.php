@@ -1,0 +1,28 @@
+<?php
+/**
+ * One product's stock as stored, read without loading the product.
+ *
+ * @package GPSync
+ */
+
+declare(strict_types=1);
+
+namespace GPSync\Inventory;
+
+/** What ProductStockIndex read for one product or variation. */
+final class ProductStock {
+
+	public int $id;
+	public bool $is_variation;
+	/** The product's own `_manage_stock` is "yes" (a variation that follows its parent's stock is not). */
+	public bool $manages_stock;
+	/** `_stock` as stored (WooCommerce writes it with %f, e.g. "12.000000"); null when there is none. */
+	public ?string $stock;
+
+	public function __construct( int $id, bool $is_variation, bool $manages_stock, ?string $stock ) {
+		$this->id            = $id;
+		$this->is_variation  = $is_variation;
+		$this->manages_stock = $manages_stock;
+		$this->stock         = $stock;
+	}
+}
