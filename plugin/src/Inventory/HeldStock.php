@@ -47,8 +47,8 @@ class HeldStock {
 	 * @return array<string, StockQuantity> normalised GP item number => quantity held
 	 */
 	public function by_item(): array {
-		$status_map = (array) ( $this->settings->mapping_profile()['status_map'] ?? [] );
-		$entities   = $this->outbox->unfinished_entities( 'order' );
+		$status_map  = (array) ( $this->settings->mapping_profile()['status_map'] ?? [] );
+		$entities    = $this->outbox->unfinished_entities( 'order' );
 		$this->cache = array_intersect_key( $this->cache, $entities );
 		$held        = [];
 		foreach ( $entities as $order_id => $changed ) {

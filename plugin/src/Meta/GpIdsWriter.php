@@ -93,9 +93,11 @@ class GpIdsWriter {
 			return;
 		}
 		$product = wc_get_product( $product_id );
-		if ( $product instanceof \WC_Product ) {
+		if ( $product instanceof \WC_Product && (string) $product->get_meta( SettingsKeys::META_ITEM_NUMBER ) !== (string) $gp['item_number'] ) {
 			$product->update_meta_data( SettingsKeys::META_ITEM_NUMBER, (string) $gp['item_number'] );
-			$product->save();
+			// Only the meta changed: a full save() (post row, lookup tables, terms, transients) would make the
+			// first push of a large catalogue several times slower for nothing.
+			$product->save_meta_data();
 		}
 	}
 }

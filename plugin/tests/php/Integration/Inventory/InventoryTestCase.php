@@ -117,7 +117,23 @@ abstract class InventoryTestCase extends CoreTestCase {
 		$wpdb->query( 'TRUNCATE TABLE `' . $this->outbox()->table_name() . '`' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 
-	/** A managed-stock simple product, made without queueing it for GP. */
+	protected function product( int $id ): \WC_Product {
+		$product = wc_get_product( $id );
+		$this->assertInstanceOf( \WC_Product::class, $product );
+		return $product;
+	}
+
+	protected function order( int $id ): \WC_Order {
+		$order = wc_get_order( $id );
+		$this->assertInstanceOf( \WC_Order::class, $order );
+		return $order;
+	}
+
+	/**
+	 * A managed-stock simple product, made without queueing it for GP.
+	 *
+	 * @param array<string, mixed> $props
+	 */
 	protected function stocked_product( string $sku, int $stock, array $props = [] ): \WC_Product_Simple {
 		return $this->outbox()->without_capture(
 			function () use ( $sku, $stock, $props ): \WC_Product_Simple {
