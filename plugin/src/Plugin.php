@@ -20,6 +20,7 @@ use GPSync\Logging\Logger;
 use GPSync\Meta\GpIdsWriter;
 use GPSync\Orders\OrderGateway;
 use GPSync\Outbox\Backfill;
+use GPSync\Outbox\BackfillJob;
 use GPSync\Outbox\Circuit;
 use GPSync\Outbox\DispatchJob;
 use GPSync\Outbox\MessageFactory;
@@ -29,6 +30,7 @@ use GPSync\Outbox\OutboxTable;
 use GPSync\Outbox\Recovery;
 use GPSync\Payload\PayloadBuilder;
 use GPSync\Rest\ActionsController;
+use GPSync\Rest\BackfillController;
 use GPSync\Rest\MappingsController;
 use GPSync\Rest\QueueController;
 use GPSync\Rest\SettingsController;
@@ -59,6 +61,7 @@ final class Plugin {
 	private InventorySync $inventory;
 	private Recovery $recovery;
 	private Backfill $backfill;
+	private BackfillJob $backfill_job;
 	private DispatchJob $job;
 	/** @var list<object> */
 	private array $services  = [];
@@ -72,21 +75,22 @@ final class Plugin {
 	}
 
 	private function __construct() {
-		$this->settings   = new Settings();
-		$this->logger     = new Logger();
-		$this->table      = new OutboxTable();
-		$this->scheduler  = ActionSchedulerScheduler::is_available() ? new ActionSchedulerScheduler() : new WpCronScheduler();
-		$this->outbox     = new OutboxRepository( $this->table, $this->scheduler );
-		$this->bridge     = new BridgeClient( $this->settings, new HttpTransport() );
-		$this->messages   = new MessageFactory( $this->settings, $this->default_builders() );
-		$this->orders     = new OrderGateway();
-		$this->circuit    = new Circuit();
-		$writer           = new GpIdsWriter( $this->orders, $this->outbox );
-		$this->dispatcher = new OutboxDispatcher( $this->outbox, $this->bridge, $this->settings, $this->messages, $writer, $this->circuit, $this->logger );
-		$this->inventory  = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger, new HeldStock( $this->outbox, $this->orders, $this->settings ) );
-		$this->recovery   = new Recovery( $this->outbox );
-		$this->backfill   = new Backfill( $this->outbox, $this->orders );
-		$this->job        = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
+		$this->settings     = new Settings();
+		$this->logger       = new Logger();
+		$this->table        = new OutboxTable();
+		$this->scheduler    = ActionSchedulerScheduler::is_available() ? new ActionSchedulerScheduler() : new WpCronScheduler();
+		$this->outbox       = new OutboxRepository( $this->table, $this->scheduler );
+		$this->bridge       = new BridgeClient( $this->settings, new HttpTransport() );
+		$this->messages     = new MessageFactory( $this->settings, $this->default_builders() );
+		$this->orders       = new OrderGateway();
+		$this->circuit      = new Circuit();
+		$writer             = new GpIdsWriter( $this->orders, $this->outbox );
+		$this->dispatcher   = new OutboxDispatcher( $this->outbox, $this->bridge, $this->settings, $this->messages, $writer, $this->circuit, $this->logger );
+		$this->inventory    = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger, new HeldStock( $this->outbox, $this->orders, $this->settings ) );
+		$this->recovery     = new Recovery( $this->outbox );
+		$this->backfill     = new Backfill( $this->outbox, $this->orders );
+		$this->backfill_job = new BackfillJob( $this->backfill, $this->outbox, $this->scheduler, $this->logger );
+		$this->job          = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
 
 		$this->services = [
 			$this->scheduler,
@@ -97,6 +101,8 @@ final class Plugin {
 			new QueueController( $this->outbox, $this->messages, $this->bridge, $this->recovery ),
 			new ActionsController( $this->recovery, $this->bridge ),
 			new StatsController( $this->outbox, $this->circuit, $this->scheduler ),
+			$this->backfill_job,
+			new BackfillController( $this->backfill_job ),
 		];
 		// Capture listeners (helper "payloads"): they call OutboxRepository::enqueue().
 		if ( class_exists( '\GPSync\Capture\CaptureRegistrar' ) ) {
@@ -151,6 +157,10 @@ final class Plugin {
 
 	public function backfill(): Backfill {
 		return $this->backfill;
+	}
+
+	public function backfill_job(): BackfillJob {
+		return $this->backfill_job;
 	}
 
 	public function inventory(): InventorySync {

@@ -380,6 +380,21 @@ class OutboxRepository {
 		return $counts;
 	}
 
+	/**
+	 * Row counts by status of one kind's rows changed since a moment (a background backfill's progress).
+	 *
+	 * @return array<string,int> every status with its row count (zeros included)
+	 */
+	public function counts_by_status_since( string $kind, string $since_gmt ): array {
+		global $wpdb;
+		$table  = $this->table->name();
+		$counts = array_fill_keys( OutboxStatus::ALL, 0 );
+		foreach ( (array) $wpdb->get_results( $wpdb->prepare( "SELECT status, COUNT(*) AS n FROM `$table` WHERE kind = %s AND updated_at_gmt >= %s GROUP BY status", $kind, $since_gmt ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$counts[ (string) $row['status'] ] = (int) $row['n'];
+		}
+		return $counts;
+	}
+
 	/** Age in seconds of the oldest row still waiting to reach GP (pending, retry or in flight); null when none. */
 	public function oldest_waiting_age(): ?int {
 		global $wpdb;
