@@ -171,7 +171,7 @@ class InventorySync {
 		// a simple product or a variation: _stock, the lookup table and the meta cache are updated and the
 		// set_stock actions fire. save() (post row, terms, transients, parent sync) only matters when the status
 		// moves, and costs several times more: at catalogue scale that is the difference (bench/inventory.php).
-		$status_kept = ( $product->is_type( 'simple' ) || $product->is_type( 'variation' ) ) && $stock->status_at( $quantity ) === $stock->stock_status;
+		$status_kept = ( $product->is_type( 'simple' ) || $product->is_type( 'variation' ) ) && ProductStock::status_at( $quantity, $product->backorders_allowed() ) === $product->get_stock_status();
 		$batch->before_write();
 		// Stock changes must not echo back to GP as product updates.
 		$this->outbox->without_capture(

@@ -14,21 +14,19 @@ final class ProductStock {
 
 	public int $id;
 	public bool $is_variation;
-	/** The product's own `_manage_stock` is "yes" (a variation that follows its parent's stock is not). */
+	/** The product manages its own stock (a variation that follows its parent's stock does not). */
 	public bool $manages_stock;
-	/** `_stock` as stored (WooCommerce writes it with %f, e.g. "12.000000"); null when there is none. */
+	/** Stock quantity as stored in wc_product_meta_lookup; null when the product does not manage its own stock. */
 	public ?string $stock;
-	/** `_stock_status`: instock, outofstock, onbackorder. */
+	/** Stock status as stored: instock, outofstock, onbackorder. */
 	public string $stock_status;
-	public bool $backorders_allowed;
 
-	public function __construct( int $id, bool $is_variation, bool $manages_stock, ?string $stock, string $stock_status = '', bool $backorders_allowed = false ) {
-		$this->id                 = $id;
-		$this->is_variation       = $is_variation;
-		$this->manages_stock      = $manages_stock;
-		$this->stock              = $stock;
-		$this->stock_status       = $stock_status;
-		$this->backorders_allowed = $backorders_allowed;
+	public function __construct( int $id, bool $is_variation, bool $manages_stock, ?string $stock, string $stock_status = '' ) {
+		$this->id            = $id;
+		$this->is_variation  = $is_variation;
+		$this->manages_stock = $manages_stock;
+		$this->stock         = $stock;
+		$this->stock_status  = $stock_status;
 	}
 
 	/**
@@ -36,10 +34,10 @@ final class ProductStock {
 	 *
 	 * @param int|float $quantity
 	 */
-	public function status_at( $quantity ): string {
+	public static function status_at( $quantity, bool $backorders_allowed ): string {
 		if ( (int) $quantity > absint( get_option( 'woocommerce_notify_no_stock_amount', 0 ) ) ) {
 			return 'instock';
 		}
-		return $this->backorders_allowed ? 'onbackorder' : 'outofstock';
+		return $backorders_allowed ? 'onbackorder' : 'outofstock';
 	}
 }

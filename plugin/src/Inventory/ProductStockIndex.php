@@ -13,10 +13,11 @@ use GPSync\Settings\SettingsKeys;
 
 /**
  * A product's GP item number is its `_gpsync_item_number` meta when set, else its SKU (SPEC §3 "Products").
- * One UNION query per page reads both ways in and, for each product found, what the stock decision needs
- * (does it manage its own stock, its stock, stock status and backorder setting now) from postmeta, WooCommerce's own source of truth
- * for both, so unchanged products are skipped without loading them. SKUs are found through
- * wc_product_meta_lookup's sku index; the item number meta through postmeta's meta_key index.
+ * One UNION query per page reads both ways in and, for each product found, what the skip decision needs
+ * from wc_product_meta_lookup, which WooCommerce updates with every stock write: stock_quantity (NULL when
+ * the product does not manage its own stock) and stock_status. Unchanged products are skipped without
+ * loading them. SKUs are found through the lookup table's sku index; the item number meta through
+ * postmeta's meta_key index.
  */
 class ProductStockIndex {
 
@@ -39,12 +40,7 @@ class ProductStockIndex {
 		$values       = array_values( array_map( 'strval', array_keys( $wanted ) ) );
 		$placeholders = implode( ', ', array_fill( 0, count( $values ), '%s' ) );
 		$lookup       = $wpdb->prefix . 'wc_product_meta_lookup';
-		$columns      = "p.ID AS id, p.post_type AS post_type, l.sku AS sku, inum.meta_value AS item_meta, ms.meta_value AS manage_stock, st.meta_value AS stock, ss.meta_value AS stock_status, bo.meta_value AS backorders
-			FROM %FROM%
-			LEFT JOIN {$wpdb->postmeta} ms ON ms.post_id = p.ID AND ms.meta_key = '_manage_stock'
-			LEFT JOIN {$wpdb->postmeta} st ON st.post_id = p.ID AND st.meta_key = '_stock'
-			LEFT JOIN {$wpdb->postmeta} ss ON ss.post_id = p.ID AND ss.meta_key = '_stock_status'
-			LEFT JOIN {$wpdb->postmeta} bo ON bo.post_id = p.ID AND bo.meta_key = '_backorders'";
+		$columns      = 'p.ID AS id, p.post_type AS post_type, l.sku AS sku, inum.meta_value AS item_meta, l.stock_quantity AS stock, l.stock_status AS stock_status FROM %FROM%';
 		$by_sku       = str_replace( '%FROM%', "$lookup l JOIN {$wpdb->posts} p ON p.ID = l.product_id LEFT JOIN {$wpdb->postmeta} inum ON inum.post_id = p.ID AND inum.meta_key = '" . SettingsKeys::META_ITEM_NUMBER . "'", $columns );
 		$by_meta      = str_replace( '%FROM%', "{$wpdb->postmeta} inum JOIN {$wpdb->posts} p ON p.ID = inum.post_id LEFT JOIN $lookup l ON l.product_id = p.ID", $columns );
 		$live         = "p.post_type IN ('product', 'product_variation') AND p.post_status NOT IN ('trash', 'auto-draft')";
@@ -69,13 +65,13 @@ class ProductStockIndex {
 			if ( ! isset( $wanted[ $number ] ) ) {
 				continue;
 			}
+			// WooCommerce keeps stock_quantity NULL in the lookup table for products that do not manage their own stock.
 			$found[ $number ][] = new ProductStock(
 				$id,
 				'product_variation' === $row['post_type'],
-				'yes' === $row['manage_stock'],
+				null !== $row['stock'],
 				null === $row['stock'] ? null : (string) $row['stock'],
-				(string) $row['stock_status'],
-				null !== $row['backorders'] && 'no' !== $row['backorders']
+				(string) $row['stock_status']
 			);
 		}
 		return $found;
