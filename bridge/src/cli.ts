@@ -10,10 +10,11 @@ import { formatPath } from './http/parse-json-body.js';
 import { createLogger } from './logging/logger.js';
 import { switchSandboxOffline, switchSandboxOnline } from './adapters/index.js';
 import { openRuntime, resetSandboxAt } from './runtime.js';
+import { sandboxStockCommand } from './sandbox-stock-command.js';
 import { BRIDGE_VERSION, listen } from './server.js';
 
 /**
- * `gp-bridge`: serve the HTTP API, preview the eConnect XML of a batch, or reset the sandbox GP.
+ * `gp-bridge`: serve the HTTP API, preview the eConnect XML of a batch, or reset the sandbox GP or set its stock.
  * Exit codes: 0 success, 1 `map` found invalid documents, 2 usage or configuration problems.
  */
 const HELP = `gp-bridge ${BRIDGE_VERSION} — the GP Sync bridge (WooCommerce ↔ Microsoft Dynamics GP)
@@ -28,6 +29,12 @@ Usage:
                              post an unposted sandbox document (move it to history, as GP's posting does)
   gp-bridge sandbox offline  make the sandbox GP unreachable for a running bridge (fault tests, demos)
   gp-bridge sandbox online   end that: GP answers again
+  gp-bridge sandbox stock ITEM SITE QTY
+                             set the on-hand quantity of ITEM at SITE to QTY in the sandbox GP (the site and
+                             all-sites rows stay consistent; the item shows on the next inventory poll)
+  gp-bridge sandbox stock --csv FILE
+                             the same for each item,site,quantity line of FILE (- reads stdin), in one
+                             transaction: one bad line changes nothing
   gp-bridge --help | --version
 
 Settings: docs/bridge.md. Contract: docs/contract.md.
@@ -160,9 +167,10 @@ async function mapCommand(file: string | undefined): Promise<number> {
 }
 
 function sandboxCommand(action: string | undefined, args: readonly string[] = []): number {
-  if (action !== 'reset' && action !== 'post' && action !== 'offline' && action !== 'online') {
+  const actions = ['reset', 'post', 'offline', 'online', 'stock'];
+  if (action === undefined || !actions.includes(action)) {
     process.stderr.write(
-      'gp-bridge sandbox: the actions are reset, offline, online and "post SOPTYPE SOPNUMBER"\n',
+      'gp-bridge sandbox: the actions are reset, offline, online, "post SOPTYPE SOPNUMBER" and "stock ITEM SITE QTY | --csv FILE"\n',
     );
     return EXIT_USAGE;
   }
@@ -175,6 +183,7 @@ function sandboxCommand(action: string | undefined, args: readonly string[] = []
   }
   const path = config.gateway.sandboxPath;
   if (action === 'post') return postCommand(path, args);
+  if (action === 'stock') return sandboxStockCommand(path, args, readInput);
   if (action === 'offline') {
     switchSandboxOffline(path);
     process.stdout.write(`sandbox GP at ${path} is offline: the bridge answers retry gp_unavailable\n`);

@@ -30,11 +30,13 @@ use GPSync\Bridge\BridgeClient;
 use GPSync\Bridge\HttpTransport;
 use GPSync\Cli\GpSyncCommand;
 use GPSync\Infrastructure\Registerable;
+use GPSync\Inventory\HeldStock;
 use GPSync\Inventory\InventorySync;
 use GPSync\Logging\Logger;
 use GPSync\Meta\GpIdsWriter;
 use GPSync\Orders\OrderGateway;
 use GPSync\Outbox\Backfill;
+use GPSync\Outbox\BackfillJob;
 use GPSync\Outbox\Circuit;
 use GPSync\Outbox\DispatchJob;
 use GPSync\Outbox\MessageFactory;
@@ -44,6 +46,7 @@ use GPSync\Outbox\OutboxTable;
 use GPSync\Outbox\Recovery;
 use GPSync\Payload\PayloadBuilder;
 use GPSync\Rest\ActionsController;
+use GPSync\Rest\BackfillController;
 use GPSync\Rest\MappingsController;
 use GPSync\Rest\OrderGpController;
 use GPSync\Rest\QueueController;
@@ -77,6 +80,7 @@ final class Plugin {
 	private InventorySync $inventory;
 	private Recovery $recovery;
 	private Backfill $backfill;
+	private BackfillJob $backfill_job;
 	private DispatchJob $job;
 	/** @var list<object> */
 	private array $services  = [];
@@ -104,9 +108,10 @@ final class Plugin {
 		$writer           = new GpIdsWriter( $this->orders, $this->outbox, $this->items );
 		$this->dispatcher = new OutboxDispatcher( $this->outbox, $this->bridge, $this->settings, $this->messages, $writer, $this->circuit, $this->logger, null, new RefundDependency( $this->outbox, $this->orders ) );
 		$this->states     = new OrderSyncStatus( $this->orders, $this->outbox );
-		$this->inventory  = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger );
+		$this->inventory  = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger, new HeldStock( $this->outbox, $this->orders, $this->settings ) );
 		$this->recovery   = new Recovery( $this->outbox );
 		$this->backfill   = new Backfill( $this->outbox, $this->orders );
+		$this->backfill_job = new BackfillJob( $this->backfill, $this->outbox, $this->scheduler, $this->logger );
 		$this->job        = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
 		$order_standing   = new OrderStanding( $this->orders, $this->outbox );
 		$order_sender     = new OrderSender( $this->outbox, $this->recovery );
@@ -132,6 +137,8 @@ final class Plugin {
 			new OrderBulkSend( $order_sender, $this->orders ),
 			new ProductGpInfo( $this->outbox ),
 			new UserGpCustomer(),
+			$this->backfill_job,
+			new BackfillController( $this->backfill_job ),
 		];
 	}
 
@@ -184,6 +191,10 @@ final class Plugin {
 
 	public function backfill(): Backfill {
 		return $this->backfill;
+	}
+
+	public function backfill_job(): BackfillJob {
+		return $this->backfill_job;
 	}
 
 	public function inventory(): InventorySync {

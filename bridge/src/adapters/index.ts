@@ -23,6 +23,13 @@ export {
   setSandboxBatchInUse,
   type StockChange,
 } from './sandbox/sandbox-admin.js';
+export {
+  parseStockCsv,
+  setSandboxStockLevels,
+  StockLevelError,
+  type StockLevel,
+  type StockLevelResult,
+} from './sandbox/stock-levels.js';
 export { createSqlGateway, type SqlGatewayOptions } from './sql/sql-gateway.js';
 export type { SqlGatewayConfig } from './sql/sql-config.js';
 export { InvalidCursorError } from './inventory-cursor.js';

@@ -71,7 +71,12 @@ class BridgeClient {
 	 * @return array<string,mixed> {items, next_cursor, has_more}
 	 */
 	public function inventory( ?string $cursor, int $limit, string $sites ): array {
-		$query = [ 'limit' => (string) $limit ];
+		// A fresh id per request: two polls with the same cursor in the same second (the cron and a manual run)
+		// would otherwise be byte-identical signed requests, which the bridge refuses as replays.
+		$query = [
+			'limit'      => (string) $limit,
+			'request_id' => wp_generate_uuid4(),
+		];
 		if ( null !== $cursor && '' !== $cursor ) {
 			$query['cursor'] = $cursor;
 		}

@@ -256,7 +256,8 @@ final class GpSyncCommand {
 	}
 
 	/**
-	 * Pulls stock from GP and updates managed-stock products whose SKU matches.
+	 * Pulls stock from GP and updates managed-stock products whose GP item number (or SKU) matches, less what
+	 * orders not yet in GP hold.
 	 *
 	 * ## OPTIONS
 	 *
@@ -283,7 +284,10 @@ final class GpSyncCommand {
 		} catch ( \Throwable $error ) {
 			\WP_CLI::error( 'Inventory failed: ' . $error->getMessage() );
 		}
-		\WP_CLI::success( sprintf( '%d page(s), %d GP item(s), %d product(s) updated; cursor %s.', $totals['pages'], $totals['items'], $totals['updated'], '' === $totals['cursor'] ? '-' : $totals['cursor'] ) );
+		if ( $totals['unknown'] > 0 ) {
+			\WP_CLI::warning( sprintf( '%d GP item number(s) match no product, left alone: %s%s', $totals['unknown'], implode( ', ', array_slice( $totals['unknown_items'], 0, 20 ) ), $totals['unknown'] > 20 ? ', …' : '' ) );
+		}
+		\WP_CLI::success( sprintf( '%d page(s), %d GP item(s): %d product(s) updated, %d unchanged, %d not managing stock, %d unknown, %d invalid; cursor %s.', $totals['pages'], $totals['items'], $totals['updated'], $totals['unchanged'], $totals['not_managed'], $totals['unknown'], $totals['invalid'], '' === $totals['cursor'] ? '-' : $totals['cursor'] ) );
 	}
 
 	/**

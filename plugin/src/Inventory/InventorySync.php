@@ -16,94 +16,174 @@ use GPSync\Settings\Settings;
 use GPSync\Settings\SettingsKeys;
 
 /**
- * GP is the source of truth for stock (SPEC §3). Pages through GET /v1/inventory from the stored cursor and
- * sets the stock of managed-stock products (and variations) whose SKU is the GP item number. The cursor is
- * stored after each page, so an interrupted run resumes where it stopped.
+ * GP is the source of truth for stock (SPEC §3). Pages through GET /v1/inventory from the stored cursor; per
+ * page: what orders not yet in GP hold (HeldStock), the products of the page's item numbers in one query
+ * (ProductStockIndex), then each managed-stock product whose stock differs from GP available − held is
+ * written through WooCommerce's stock API; the rest are not even loaded. The cursor is stored after each page
+ * is applied, so a crash repeats at most that page, and repeating it is harmless: values are absolute and
+ * products already right are skipped, not counted again.
  */
 class InventorySync {
 
-	public const PAGE_SIZE = 500;
+	public const PAGE_SIZE = 1000;
+
+	/** How many unknown item numbers a run lists (all are counted): enough to act on, bounded in memory. */
+	public const UNKNOWN_LISTED = 1000;
 
 	private BridgeClient $bridge;
 	private Settings $settings;
 	private OutboxRepository $outbox;
 	private Logger $logger;
+	private HeldStock $held;
+	private ProductStockIndex $index;
 
-	public function __construct( BridgeClient $bridge, Settings $settings, OutboxRepository $outbox, Logger $logger ) {
+	public function __construct( BridgeClient $bridge, Settings $settings, OutboxRepository $outbox, Logger $logger, HeldStock $held, ?ProductStockIndex $index = null ) {
 		$this->bridge   = $bridge;
 		$this->settings = $settings;
 		$this->outbox   = $outbox;
 		$this->logger   = $logger;
+		$this->held     = $held;
+		$this->index    = $index ?? new ProductStockIndex();
 	}
 
 	public function is_available(): bool {
-		return function_exists( 'wc_get_product_id_by_sku' ) && function_exists( 'wc_update_product_stock' );
+		return function_exists( 'wc_update_product_stock' ) && function_exists( 'wc_stock_amount' );
 	}
 
 	/**
 	 * @param (callable(int, int): void)|null $on_page called after each page with (rows seen, products updated)
 	 * @param bool                            $full    start without a cursor (a full resync)
-	 * @return array{pages:int, items:int, updated:int, cursor:string}
+	 * @return array{pages:int, items:int, updated:int, unchanged:int, not_managed:int, unknown:int, unknown_items:list<string>, invalid:int, cursor:string}
 	 */
-	public function sync( ?callable $on_page, bool $full = false ): array {
+	public function sync( ?callable $on_page, bool $full = false, int $page_size = self::PAGE_SIZE ): array {
 		$totals = [
-			'pages'   => 0,
-			'items'   => 0,
-			'updated' => 0,
-			'cursor'  => '',
+			'pages'         => 0,
+			'items'         => 0,
+			'updated'       => 0,
+			'unchanged'     => 0,
+			'not_managed'   => 0,
+			'unknown'       => 0,
+			'unknown_items' => [],
+			'invalid'       => 0,
+			'cursor'        => '',
 		];
 		if ( ! $this->is_available() ) {
 			return $totals;
 		}
 		$cursor = $full ? null : (string) get_option( SettingsKeys::INVENTORY_CURSOR_OPTION, '' );
 		do {
-			$page    = $this->bridge->inventory( $cursor, self::PAGE_SIZE, $this->settings->inventory_sites() );
-			$updated = 0;
-			$items   = is_array( $page['items'] ) ? $page['items'] : [];
-			foreach ( $items as $item ) {
-				if ( is_array( $item ) && $this->apply( $item ) ) {
-					++$updated;
-				}
-			}
+			$held  = $this->held->by_item();
+			$page  = $this->bridge->inventory( $cursor, $page_size, $this->settings->inventory_sites() );
+			$items = is_array( $page['items'] ) ? array_values( array_filter( $page['items'], 'is_array' ) ) : [];
+			$stats = $this->apply_page( $items, $held );
+			// Only now, with the whole page applied, may the next run start after it.
 			$cursor = (string) $page['next_cursor'];
 			update_option( SettingsKeys::INVENTORY_CURSOR_OPTION, $cursor, false );
 			++$totals['pages'];
-			$totals['items']   += count( $items );
-			$totals['updated'] += $updated;
+			$totals['items'] += count( $items );
+			foreach ( [ 'updated', 'unchanged', 'not_managed', 'unknown', 'invalid' ] as $key ) {
+				$totals[ $key ] += $stats[ $key ];
+			}
+			$room                    = self::UNKNOWN_LISTED - count( $totals['unknown_items'] );
+			$totals['unknown_items'] = array_merge( $totals['unknown_items'], array_slice( $stats['unknown_items'], 0, max( 0, $room ) ) );
 			if ( null !== $on_page ) {
-				$on_page( count( $items ), $updated );
+				$on_page( count( $items ), $stats['updated'] );
 			}
 		} while ( ! empty( $page['has_more'] ) && [] !== $items );
 		$totals['cursor'] = $cursor;
-		if ( $totals['updated'] > 0 ) {
-			$this->logger->info( 'Inventory applied.', $totals );
+		if ( $totals['updated'] > 0 || $totals['unknown'] > 0 || $totals['invalid'] > 0 ) {
+			$this->logger->info( 'Inventory applied.', array_diff_key( $totals, [ 'unknown_items' => true ] ) + [ 'unknown_first' => implode( ',', array_slice( $totals['unknown_items'], 0, 10 ) ) ] );
 		}
 		return $totals;
 	}
 
-	/** @param array<string,mixed> $item one inventory row */
-	private function apply( array $item ): bool {
-		$sku       = (string) ( $item['item_number'] ?? '' );
-		$available = (string) ( $item['available'] ?? '' );
-		if ( '' === $sku || ! preg_match( '/^-?\d+(\.\d+)?$/', $available ) ) {
-			return false;
+	/**
+	 * @param list<array<mixed>>           $items inventory rows of one page
+	 * @param array<string, StockQuantity> $held
+	 * @return array{updated:int, unchanged:int, not_managed:int, unknown:int, unknown_items:list<string>, invalid:int}
+	 */
+	private function apply_page( array $items, array $held ): array {
+		$stats    = [
+			'updated'       => 0,
+			'unchanged'     => 0,
+			'not_managed'   => 0,
+			'unknown'       => 0,
+			'unknown_items' => [],
+			'invalid'       => 0,
+		];
+		$numbers  = array_map( static fn( array $item ): string => (string) ( $item['item_number'] ?? '' ), $items );
+		$products = $this->index->find( $numbers );
+		$batch    = new WriteBatch();
+		try {
+			$this->apply_items( $items, $products, $held, $stats, $batch );
+			$batch->commit();
+		} catch ( \Throwable $error ) {
+			$batch->roll_back();
+			throw $error;
 		}
-		$product_id = (int) wc_get_product_id_by_sku( $sku );
-		$product    = $product_id > 0 ? wc_get_product( $product_id ) : null;
-		if ( ! $product instanceof \WC_Product || ! $product->managing_stock() ) {
-			return false;
+		return $stats;
+	}
+
+	/**
+	 * @param list<array<mixed>>                $items
+	 * @param array<string, list<ProductStock>> $products
+	 * @param array<string, StockQuantity>      $held
+	 * @param array{updated:int, unchanged:int, not_managed:int, unknown:int, unknown_items:list<string>, invalid:int} $stats
+	 */
+	private function apply_items( array $items, array $products, array $held, array &$stats, WriteBatch $batch ): void {
+		foreach ( $items as $item ) {
+			$number = ProductStockIndex::key( (string) ( $item['item_number'] ?? '' ) );
+			try {
+				$available = StockQuantity::of( (string) ( $item['available'] ?? '' ) );
+			} catch ( \InvalidArgumentException $error ) {
+				++$stats['invalid'];
+				$this->logger->warning( 'Inventory row skipped: the available quantity is not a decimal.', [ 'item_number' => $number ] );
+				continue;
+			}
+			if ( '' === $number || ! isset( $products[ $number ] ) ) {
+				++$stats['unknown'];
+				$stats['unknown_items'][] = $number;
+				continue;
+			}
+			$target = $available->minus( $held[ $number ] ?? StockQuantity::zero() );
+			foreach ( $products[ $number ] as $product ) {
+				$outcome = $this->apply( $product, $target, $batch );
+				++$stats[ $outcome ];
+			}
 		}
-		// Woo stock is a whole number by default; wc_stock_amount applies the store's own rule.
-		$quantity = wc_stock_amount( (float) $available );
-		if ( (string) $product->get_stock_quantity() === (string) $quantity ) {
-			return false;
+	}
+
+	/** @return 'updated'|'unchanged'|'not_managed' */
+	private function apply( ProductStock $stock, StockQuantity $target, WriteBatch $batch ): string {
+		if ( ! $stock->manages_stock ) {
+			return 'not_managed';
 		}
+		// The store's own rounding rule (whole units unless a plugin filters woocommerce_stock_amount).
+		$quantity = wc_stock_amount( (float) (string) $target ); // exact decimal up to here; Woo keeps stock as a number
+		if ( null !== $stock->stock && wc_stock_amount( (float) $stock->stock ) == $quantity ) { // phpcs:ignore WordPress.PHP.StrictComparisons.LooseComparison -- int vs float when a store allows decimal stock: compare as numbers.
+			return 'unchanged';
+		}
+		$product = wc_get_product( $stock->id );
+		if ( ! $product instanceof \WC_Product ) {
+			return 'not_managed';
+		}
+		// When the stock status stays as it is, WooCommerce's stock API without the full save() is complete for
+		// a simple product or a variation: _stock, the lookup table and the meta cache are updated and the
+		// set_stock actions fire. save() (post row, terms, transients, parent sync) only matters when the status
+		// moves, and costs several times more: at catalogue scale that is the difference (bench/inventory.php).
+		$status_kept = ( $product->is_type( 'simple' ) || $product->is_type( 'variation' ) ) && ProductStock::status_at( $quantity, $product->backorders_allowed() ) === $product->get_stock_status();
+		$batch->before_write();
 		// Stock changes must not echo back to GP as product updates.
 		$this->outbox->without_capture(
-			static function () use ( $product, $quantity ): void {
-				wc_update_product_stock( $product, $quantity, 'set' ); // @phpstan-ignore argument.type (stock may be decimal when a store filters woocommerce_stock_amount)
+			static function () use ( $product, $quantity, $status_kept ): void {
+				wc_update_product_stock( $product, $quantity, 'set', $status_kept ); // @phpstan-ignore argument.type (stock may be decimal when a store filters woocommerce_stock_amount)
 			}
 		);
-		return true;
+		// wc_update_product_stock() sends no low/no-stock notices (orders do, through wc_reduce_stock_levels()); a
+		// store owner expects them when GP's figure falls, so they are raised here, for falls only, as orders do.
+		if ( function_exists( 'wc_trigger_stock_change_actions' ) && ( null === $stock->stock || $quantity < wc_stock_amount( (float) $stock->stock ) ) ) {
+			wc_trigger_stock_change_actions( $product );
+		}
+		return 'updated';
 	}
 }

@@ -71,8 +71,12 @@ class Backfill {
 		return $queued;
 	}
 
-	/** @return list<int> */
-	private function ids( string $kind, string $from, int $page, int $per_page ): array {
+	/**
+	 * One page of the ids a backfill queues, in id order (BackfillJob works through them in the background).
+	 *
+	 * @return list<int>
+	 */
+	public function ids( string $kind, string $from, int $page, int $per_page ): array {
 		switch ( $kind ) {
 			case 'order':
 				return $this->orders->ids_created_since( $from, $page, $per_page );

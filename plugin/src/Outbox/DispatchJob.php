@@ -80,7 +80,7 @@ final class DispatchJob implements Registerable {
 	}
 
 	public function unschedule_all(): void {
-		foreach ( [ SettingsKeys::HOOK_DISPATCH, SettingsKeys::HOOK_SWEEP, SettingsKeys::HOOK_INVENTORY ] as $hook ) {
+		foreach ( [ SettingsKeys::HOOK_DISPATCH, SettingsKeys::HOOK_SWEEP, SettingsKeys::HOOK_INVENTORY, BackfillJob::HOOK ] as $hook ) {
 			$this->scheduler->unschedule( $hook );
 		}
 		delete_transient( 'gpsync_schedules_checked' );

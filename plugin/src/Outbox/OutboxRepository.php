@@ -318,6 +318,26 @@ class OutboxRepository {
 	}
 
 	/**
+	 * Entities of one kind with a row GP has not taken yet (waiting, in flight, retrying or dead), each with the
+	 * newest such row's last change, so a reader can cache what it derived from the entity until the row moves.
+	 *
+	 * @return array<int,string> entity id => updated_at_gmt
+	 */
+	public function unfinished_entities( string $kind ): array {
+		global $wpdb;
+		$table = $this->table->name();
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT entity_id, MAX(updated_at_gmt) AS changed FROM `$table` WHERE kind = %s AND status IN ('pending','in_flight','retry','dead') GROUP BY entity_id", $kind ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		if ( ! is_array( $rows ) ) {
+			throw OutboxQueryFailed::from_wpdb( 'select', (string) $wpdb->last_error );
+		}
+		$entities = [];
+		foreach ( $rows as $row ) {
+			$entities[ (int) $row['entity_id'] ] = (string) $row['changed'];
+		}
+		return $entities;
+	}
+
+	/**
 	 * Puts a dead, retry or discarded row back in the queue, due now, with its bounded attempts reset.
 	 * In-flight and done rows are left alone (resend a done entity with enqueue()).
 	 */
@@ -407,6 +427,21 @@ class OutboxRepository {
 		$table  = $this->table->name();
 		$counts = array_fill_keys( OutboxStatus::ALL, 0 );
 		foreach ( (array) $wpdb->get_results( "SELECT status, COUNT(*) AS n FROM `$table` GROUP BY status", ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$counts[ (string) $row['status'] ] = (int) $row['n'];
+		}
+		return $counts;
+	}
+
+	/**
+	 * Row counts by status of one kind's rows changed since a moment (a background backfill's progress).
+	 *
+	 * @return array<string,int> every status with its row count (zeros included)
+	 */
+	public function counts_by_status_since( string $kind, string $since_gmt ): array {
+		global $wpdb;
+		$table  = $this->table->name();
+		$counts = array_fill_keys( OutboxStatus::ALL, 0 );
+		foreach ( (array) $wpdb->get_results( $wpdb->prepare( "SELECT status, COUNT(*) AS n FROM `$table` WHERE kind = %s AND updated_at_gmt >= %s GROUP BY status", $kind, $since_gmt ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 			$counts[ (string) $row['status'] ] = (int) $row['n'];
 		}
 		return $counts;

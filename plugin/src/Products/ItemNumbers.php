@@ -105,7 +105,9 @@ class ItemNumbers {
 			return false;
 		}
 		$this->apply( $product, $number );
-		$product->save();
+		// Only the meta changed: a full save() (post row, lookup tables, terms, transients) would make the first
+		// push of a large catalogue several times slower for nothing.
+		$product->save_meta_data();
 		return true;
 	}
 

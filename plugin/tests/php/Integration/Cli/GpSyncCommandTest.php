@@ -134,7 +134,7 @@ final class GpSyncCommandTest extends CoreTestCase {
 		$this->use_real_bridge();
 		$this->command()->inventory( [], [ 'full' => true ] );
 		$out = \WP_CLI::output();
-		$this->assertMatchesRegularExpression( '/Success: \d+ page\(s\), \d+ GP item\(s\), \d+ product\(s\) updated; cursor /', $out );
+		$this->assertMatchesRegularExpression( '/Success: \d+ page\(s\), \d+ GP item\(s\): \d+ product\(s\) updated, \d+ unchanged, \d+ not managing stock, \d+ unknown, \d+ invalid; cursor /', $out );
 		$this->assertNotSame( '', (string) get_option( \GPSync\Settings\SettingsKeys::INVENTORY_CURSOR_OPTION ) );
 	}
 }
