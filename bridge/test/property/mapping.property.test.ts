@@ -284,34 +284,31 @@ describe('orders (property)', () => {
   // Defect 1 (issue 10): tables keyed by store data were plain objects, so `constructor`, `__proto__`,
   // `toString`… answered a built-in (a shipping method id "constructor" threw "value.trim is not a function";
   // a payment method "valueOf" became PYMTTYPE NaN). domain/lookup.ts#ownValue reads them as own keys only.
-  it(
-    'when shipping method, payment method, status and meta keys are JavaScript built-in names, then the order maps as if unmapped, never an exception',
-    () => {
-      fc.assert(
-        fc.property(orderCase(builtinKey()), (c) => {
-          expectGpReady(orderOutcome(c).outcome, []);
-        }),
-        {
-          numRuns: RUNS,
-          examples: JS_BUILTIN_NAMES.slice(0, 3).map((name): [OrderCase] => [
-            {
-              ...fc.sample(orderCase(builtinKey()), { numRuns: 1, seed: 1 })[0]!,
-              base: wooOrder('guest-checkout-ca'),
-              keys: {
-                shippingMethod: name,
-                instance: '',
-                paymentMethod: name,
-                status: undefined,
-                metaKey: name,
-                mapShipping: false,
-                mapPayment: false,
-              },
+  it('when shipping method, payment method, status and meta keys are JavaScript built-in names, then the order maps as if unmapped, never an exception', () => {
+    fc.assert(
+      fc.property(orderCase(builtinKey()), (c) => {
+        expectGpReady(orderOutcome(c).outcome, []);
+      }),
+      {
+        numRuns: RUNS,
+        examples: JS_BUILTIN_NAMES.slice(0, 3).map((name): [OrderCase] => [
+          {
+            ...fc.sample(orderCase(builtinKey()), { numRuns: 1, seed: 1 })[0]!,
+            base: wooOrder('guest-checkout-ca'),
+            keys: {
+              shippingMethod: name,
+              instance: '',
+              paymentMethod: name,
+              status: undefined,
+              metaKey: name,
+              mapShipping: false,
+              mapPayment: false,
             },
-          ]),
-        },
-      );
-    },
-  );
+          },
+        ]),
+      },
+    );
+  });
 });
 
 // ---- customers -------------------------------------------------------------------------------------------
