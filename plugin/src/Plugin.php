@@ -101,20 +101,20 @@ final class Plugin {
 		$this->outbox    = new OutboxRepository( $this->table, $this->scheduler );
 		$this->bridge    = new BridgeClient( $this->settings, new HttpTransport() );
 		// One OrderGateway and one ItemNumbers for every service that reads orders or item numbers.
-		$this->orders     = new OrderGateway();
-		$this->items      = new ItemNumbers();
-		$this->messages   = new MessageFactory( $this->settings, $this->default_builders() );
-		$this->circuit    = new Circuit();
-		$writer           = new GpIdsWriter( $this->orders, $this->outbox, $this->items );
-		$this->dispatcher = new OutboxDispatcher( $this->outbox, $this->bridge, $this->settings, $this->messages, $writer, $this->circuit, $this->logger, null, new RefundDependency( $this->outbox, $this->orders ) );
-		$this->states     = new OrderSyncStatus( $this->orders, $this->outbox );
-		$this->inventory  = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger, new HeldStock( $this->outbox, $this->orders, $this->settings ) );
-		$this->recovery   = new Recovery( $this->outbox );
-		$this->backfill   = new Backfill( $this->outbox, $this->orders );
+		$this->orders       = new OrderGateway();
+		$this->items        = new ItemNumbers();
+		$this->messages     = new MessageFactory( $this->settings, $this->default_builders() );
+		$this->circuit      = new Circuit();
+		$writer             = new GpIdsWriter( $this->orders, $this->outbox, $this->items );
+		$this->dispatcher   = new OutboxDispatcher( $this->outbox, $this->bridge, $this->settings, $this->messages, $writer, $this->circuit, $this->logger, null, new RefundDependency( $this->outbox, $this->orders ) );
+		$this->states       = new OrderSyncStatus( $this->orders, $this->outbox );
+		$this->inventory    = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger, new HeldStock( $this->outbox, $this->orders, $this->settings ) );
+		$this->recovery     = new Recovery( $this->outbox );
+		$this->backfill     = new Backfill( $this->outbox, $this->orders );
 		$this->backfill_job = new BackfillJob( $this->backfill, $this->outbox, $this->scheduler, $this->logger );
-		$this->job        = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
-		$order_standing   = new OrderStanding( $this->orders, $this->outbox );
-		$order_sender     = new OrderSender( $this->outbox, $this->recovery );
+		$this->job          = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
+		$order_standing     = new OrderStanding( $this->orders, $this->outbox );
+		$order_sender       = new OrderSender( $this->outbox, $this->recovery );
 
 		$this->services = [
 			$this->scheduler,
