@@ -23,4 +23,13 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // The plugin's webpack config is CommonJS, as @wordpress/scripts loads it.
+    files: ['plugin/webpack.config.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

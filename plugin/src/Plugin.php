@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace GPSync;
 
+use GPSync\Admin\AdminPage;
 use GPSync\Admin\Notices;
 use GPSync\Bridge\BridgeClient;
 use GPSync\Bridge\HttpTransport;
@@ -91,6 +92,7 @@ final class Plugin {
 			$this->scheduler,
 			$this->job,
 			new Notices(),
+			new AdminPage(),
 			new SettingsController( $this->settings ),
 			new MappingsController( $this->settings ),
 			new QueueController( $this->outbox, $this->messages, $this->bridge, $this->recovery ),

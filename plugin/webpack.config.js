@@ -1,0 +1,22 @@
+// The admin app's build: @wordpress/scripts' config with one change. WordPress 6.5 has no
+// `react-jsx-runtime` script (it arrived in 6.6), so the small JSX runtime is bundled instead of being
+// declared as a dependency WordPress 6.5 cannot satisfy; every other @wordpress/* package and React stay
+// external (core's copies, listed in build/admin.asset.php).
+const defaultConfig = require('@wordpress/scripts/config/webpack.config');
+const DependencyExtractionWebpackPlugin = require('@wordpress/dependency-extraction-webpack-plugin');
+const path = require('node:path');
+
+const bundled = new Set(['react/jsx-runtime', 'react/jsx-dev-runtime']);
+
+module.exports = {
+  ...defaultConfig,
+  entry: { admin: path.resolve(__dirname, 'admin/src/index.tsx') },
+  output: { ...defaultConfig.output, path: path.resolve(__dirname, 'build') },
+  plugins: [
+    ...defaultConfig.plugins.filter((plugin) => !(plugin instanceof DependencyExtractionWebpackPlugin)),
+    new DependencyExtractionWebpackPlugin({
+      requestToExternal: (request) => (bundled.has(request) ? false : undefined),
+      requestToHandle: (request) => (bundled.has(request) ? false : undefined),
+    }),
+  ],
+};
