@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace GPSync;
 
 use GPSync\Admin\AdminPage;
+use GPSync\Admin\LogExport;
 use GPSync\Admin\Notices;
 use GPSync\Bridge\BridgeClient;
 use GPSync\Bridge\HttpTransport;
@@ -20,6 +21,7 @@ use GPSync\Logging\Logger;
 use GPSync\Meta\GpIdsWriter;
 use GPSync\Orders\OrderGateway;
 use GPSync\Outbox\Backfill;
+use GPSync\Outbox\BackfillJob;
 use GPSync\Outbox\Circuit;
 use GPSync\Outbox\DispatchJob;
 use GPSync\Outbox\MessageFactory;
@@ -29,10 +31,12 @@ use GPSync\Outbox\OutboxTable;
 use GPSync\Outbox\Recovery;
 use GPSync\Payload\PayloadBuilder;
 use GPSync\Rest\ActionsController;
+use GPSync\Rest\MappingPreviewController;
 use GPSync\Rest\MappingsController;
 use GPSync\Rest\QueueController;
 use GPSync\Rest\SettingsController;
 use GPSync\Rest\StatsController;
+use GPSync\Rest\ToolsController;
 use GPSync\Scheduler\ActionSchedulerScheduler;
 use GPSync\Scheduler\SchedulerInterface;
 use GPSync\Scheduler\WpCronScheduler;
@@ -88,6 +92,8 @@ final class Plugin {
 		$this->backfill   = new Backfill( $this->outbox, $this->orders );
 		$this->job        = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
 
+		$backfill_job = new BackfillJob( $this->backfill, $this->scheduler );
+
 		$this->services = [
 			$this->scheduler,
 			$this->job,
@@ -95,9 +101,13 @@ final class Plugin {
 			new AdminPage(),
 			new SettingsController( $this->settings ),
 			new MappingsController( $this->settings ),
+			new MappingPreviewController( $this->settings, $this->orders, $this->messages, $this->bridge ),
 			new QueueController( $this->outbox, $this->messages, $this->bridge, $this->recovery ),
 			new ActionsController( $this->recovery, $this->bridge ),
 			new StatsController( $this->outbox, $this->circuit, $this->scheduler ),
+			$backfill_job,
+			new ToolsController( $backfill_job, $this->inventory ),
+			new LogExport(),
 		];
 		// Capture listeners (helper "payloads"): they call OutboxRepository::enqueue().
 		if ( class_exists( '\GPSync\Capture\CaptureRegistrar' ) ) {

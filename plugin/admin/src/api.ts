@@ -31,7 +31,7 @@ export interface QueueDetail extends QueueRow {
   last_response: Record<string, unknown> | null;
   message: Record<string, unknown> | null;
   build_error: string | null;
-  preview: ({ results?: Array<{ xml?: string; errors?: unknown[] }> } & Record<string, unknown>) | null;
+  preview: { results?: Array<{ valid?: boolean; documents?: Array<{ xml?: string }> }> } | null;
   preview_error: { code: string; message: string } | null;
   attempt_history?: Attempt[];
 }

@@ -20,7 +20,7 @@ use GPSync\Settings\SettingsKeys;
  */
 final class AdminPage implements Registerable {
 
-	public const SLUG   = 'gp-sync';
+	public const SLUG    = 'gp-sync';
 	private const HANDLE = 'gpsync-admin';
 
 	private string $hook_suffix = '';
@@ -35,8 +35,8 @@ final class AdminPage implements Registerable {
 		if ( ! Capability::current_user_can_manage() ) {
 			return;
 		}
-		$woocommerce = class_exists( 'WooCommerce', false );
-		$suffix      = add_submenu_page(
+		$woocommerce       = class_exists( 'WooCommerce', false );
+		$suffix            = add_submenu_page(
 			$woocommerce ? 'woocommerce' : 'options-general.php',
 			__( 'GP Sync', 'gp-sync-for-woocommerce' ),
 			__( 'GP Sync', 'gp-sync-for-woocommerce' ),
@@ -90,7 +90,7 @@ final class AdminPage implements Registerable {
 			'woocommerce'   => class_exists( 'WooCommerce', false ),
 			'hpos'          => $hpos,
 			'orderStatuses' => function_exists( 'wc_get_order_statuses' ) ? wc_get_order_statuses() : [],
-			'logExportUrl'  => add_query_arg( '_wpnonce', wp_create_nonce( 'wp_rest' ), rest_url( SettingsKeys::REST_NAMESPACE . '/log' ) ),
+			'logExportUrl'  => LogExport::url(),
 		];
 	}
 

@@ -58,17 +58,24 @@ class Backfill {
 		$queued = 0;
 		$page   = 1;
 		do {
-			$ids = $this->ids( $kind, $from, $page++, $batch );
-			foreach ( $ids as $id ) {
-				$this->outbox->enqueue( $kind, $id, 'backfill' );
-			}
-			$found   = count( $ids );
+			$found   = $this->run_page( $kind, $from, $page++, $batch );
 			$queued += $found;
 			if ( null !== $on_page ) {
 				$on_page( $found );
 			}
 		} while ( $found === $batch );
 		return $queued;
+	}
+
+	/**
+	 * Queues one page of entities (the background job's step); returns how many, fewer than $batch on the last.
+	 */
+	public function run_page( string $kind, string $from, int $page, int $batch ): int {
+		$ids = $this->ids( $kind, $from, $page, $batch );
+		foreach ( $ids as $id ) {
+			$this->outbox->enqueue( $kind, $id, 'backfill' );
+		}
+		return count( $ids );
 	}
 
 	/** @return list<int> */

@@ -15,13 +15,14 @@ interface Props {
   onDiscard: (id: number) => void;
 }
 
-function xmlOf(detail: QueueDetail): string | null {
+/** Every document's eConnect XML from the bridge's preview, in execution order. */
+export function xmlOf(detail: QueueDetail): string | null {
   const results = detail.preview?.results;
   if (!Array.isArray(results)) return null;
   const xml = results
-    .map((result) => result.xml)
+    .flatMap((result) => (result.documents ?? []).map((document) => document.xml))
     .filter((value): value is string => typeof value === 'string');
-  return xml.length > 0 ? xml.join('\n\n') : JSON.stringify(detail.preview, null, 2);
+  return xml.length > 0 ? xml.join('\n\n') : null;
 }
 
 export function QueueDetailPanel({ id, onClose, onRetry, onDiscard }: Props) {
