@@ -26,6 +26,8 @@ run_suite() {
 run_suite "typecheck" npm run typecheck
 run_suite "lint (ESLint + Prettier)" npm run lint
 run_suite "bridge (Vitest)" npm test -w bridge
+# The admin app: its build (plugin/build/, which WordPress loads in the e2e suite) and its Vitest suite.
+run_suite "plugin admin app (build + Vitest)" bash -c 'npm run build --workspaces --if-present && npm test -w plugin'
 run_suite "lint:php (phpcs + phpstan)" bash scripts/lint-php.sh
 
 echo

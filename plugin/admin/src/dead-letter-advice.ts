@@ -1,7 +1,7 @@
 // What each dead-letter code asks the store owner to do, and where: the fix lives on the screen named here,
 // and Retry sends the message again once it is made.
 import { __ } from '@wordpress/i18n';
-import { adminConfig, editLink } from './config';
+import { adminConfig, editLink, type AdminConfig } from './config';
 import type { QueueRow } from './api';
 
 export interface Advice {
@@ -13,10 +13,18 @@ export interface Advice {
 }
 
 function productIdIn(row: QueueRow): number | null {
-  const field = row.last_error_field ?? '';
-  const match =
-    /product[_:\s#]*(\d+)/i.exec(field) ?? /product[_:\s#]*(\d+)/i.exec(row.last_error_message ?? '');
+  const pattern = /product(?:_id)?[\s:#=]*(\d+)/i;
+  const match = pattern.exec(row.last_error_field ?? '') ?? pattern.exec(row.last_error_message ?? '');
   return match ? Number(match[1]) : null;
+}
+
+/** The product's GP item number field, or the product list searched for the SKU the error names. */
+function itemNumberLink(row: QueueRow, config: AdminConfig): string {
+  const productId = row.kind === 'product' ? row.entity_id : productIdIn(row);
+  if (productId !== null) return `${editLink('product', productId, config)}#_gpsync_item_number`;
+  const sku = /SKU\s*"?([^\s",;:]+)/i.exec(row.last_error_message ?? '');
+  const search = sku?.[1] ? `&s=${encodeURIComponent(sku[1])}` : '';
+  return `${config.adminUrl}edit.php?post_type=product${search}`;
 }
 
 export function adviceFor(row: QueueRow, config = adminConfig()): Advice | null {
@@ -24,8 +32,7 @@ export function adviceFor(row: QueueRow, config = adminConfig()): Advice | null 
   const mappings = `${config.pageUrl}&tab=mappings`;
   switch (code) {
     case 'unknown_sku':
-    case 'missing_sku': {
-      const productId = row.kind === 'product' ? row.entity_id : productIdIn(row);
+    case 'missing_sku':
       return {
         text:
           code === 'missing_sku'
@@ -37,27 +44,19 @@ export function adviceFor(row: QueueRow, config = adminConfig()): Advice | null 
                 'GP has no item with this SKU. Set the product’s GP item number to the item GP knows, then retry.',
                 'gp-sync-for-woocommerce',
               ),
-        href:
-          productId !== null
-            ? `${editLink('product', productId, config)}#_gpsync_item_number`
-            : `${config.adminUrl}edit.php?post_type=product`,
+        href: itemNumberLink(row, config),
         linkText: __('Set the GP item number', 'gp-sync-for-woocommerce'),
       };
-    }
     case 'field_too_long':
     case 'unsupported_characters': {
       const field = row.last_error_field ?? '';
       if (/sku|item/i.test(field)) {
-        const productId = row.kind === 'product' ? row.entity_id : productIdIn(row);
         return {
           text: __(
             'The SKU is longer than GP’s 31-character item number. Set a shorter GP item number, then retry.',
             'gp-sync-for-woocommerce',
           ),
-          href:
-            productId !== null
-              ? `${editLink('product', productId, config)}#_gpsync_item_number`
-              : `${config.adminUrl}edit.php?post_type=product`,
+          href: itemNumberLink(row, config),
           linkText: __('Set the GP item number', 'gp-sync-for-woocommerce'),
         };
       }
