@@ -21,7 +21,7 @@ export function App() {
   const go = (next: string) => {
     // A new tab starts with its own defaults: the other tab's filters do not follow.
     if (next !== tab)
-      update({ tab: next, status: '', kind: '', search: '', from: '', to: '', paged: '', message: '' });
+      update({ tab: next, status: '', kind: '', search: '', from: '', to: '', paged: '', entry: '' });
   };
   return (
     <div className="gpsync-admin">

@@ -145,9 +145,9 @@ describe('Queue tab', () => {
 
   it('opening a message puts its id in the URL, and the page number survives a reload of the state', () => {
     const { result } = renderHook(() => useUrlState());
-    act(() => result.current[1]({ tab: 'queue', status: 'dead', message: '7' }));
-    expect(window.location.search).toBe('?page=gp-sync&tab=queue&status=dead&message=7');
-    act(() => result.current[1]({ message: '' }));
+    act(() => result.current[1]({ tab: 'queue', status: 'dead', entry: '7' }));
+    expect(window.location.search).toBe('?page=gp-sync&tab=queue&status=dead&entry=7');
+    act(() => result.current[1]({ entry: '' }));
     expect(window.location.search).toBe('?page=gp-sync&tab=queue&status=dead');
     const reread = renderHook(() => useUrlState());
     expect(reread.result.current[0]).toEqual({ tab: 'queue', status: 'dead' });

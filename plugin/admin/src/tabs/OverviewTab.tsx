@@ -122,7 +122,7 @@ export function OverviewTab({ go }: Props) {
             <ul className="gpsync-errors">
               {data.latest_errors.map((row) => (
                 <li key={row.id}>
-                  <Button variant="link" onClick={() => go({ tab: 'queue', message: String(row.id) })}>
+                  <Button variant="link" onClick={() => go({ tab: 'queue', entry: String(row.id) })}>
                     {`${kindLabel(row.kind)} #${row.entity_id}`}
                   </Button>{' '}
                   <code>{row.last_error_code}</code> {row.last_error_message}

@@ -1,5 +1,5 @@
 // Queue: every outbox message, dead letters first. Filters, search and page live in the URL; the open
-// message (?message=<id>) shows its detail panel. Retry and discard one or many; discard asks first.
+// message (?entry=<id>; WordPress strips a "message" argument from admin URLs) shows its detail panel. Retry and discard one or many; discard asks first.
 import { Button, Notice, SelectControl, Spinner, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
@@ -217,7 +217,7 @@ export function QueueTab({ state, update }: Props) {
                     />
                   </th>
                   <td>
-                    <Button variant="link" onClick={() => update({ message: String(row.id) })}>
+                    <Button variant="link" onClick={() => update({ entry: String(row.id) })}>
                       {`${kindLabel(row.kind)} #${row.entity_id}`}
                     </Button>
                     {row.label ? <div className="gpsync-label">{row.label}</div> : null}
@@ -302,10 +302,10 @@ export function QueueTab({ state, update }: Props) {
         </nav>
       )}
 
-      {state.message && (
+      {state.entry && (
         <QueueDetailPanel
-          id={Number(state.message)}
-          onClose={() => update({ message: '' })}
+          id={Number(state.entry)}
+          onClose={() => update({ entry: '' })}
           onRetry={(id) => void act('retry', [id])}
           onDiscard={(id) => setConfirm([id])}
         />
