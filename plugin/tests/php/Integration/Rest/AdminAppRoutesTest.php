@@ -68,35 +68,96 @@ final class AdminAppRoutesTest extends CoreTestCase {
 
 	public function test_when_a_backfill_runs_then_its_progress_reaches_done_and_a_cancel_stops_it(): void {
 		$before = array_map( fn ( $i ) => $this->create_user( 'customer' )->ID, range( 1, 3 ) );
-		$bad    = $this->rest( 'POST', '/gp-sync/v1/backfill', [ 'kind' => 'customer', 'from' => 'yesterday' ], $this->admin );
+		$bad    = $this->rest(
+			'POST',
+			'/gp-sync/v1/backfill',
+			[
+				'kind' => 'customer',
+				'from' => 'yesterday',
+			],
+			$this->admin
+		);
 		$this->assertSame( 400, $bad->get_status() );
 		$this->assertSame( 'idle', $this->rest( 'GET', '/gp-sync/v1/backfill', [], $this->admin )->get_data()['state'] );
 
-		$started = $this->rest( 'POST', '/gp-sync/v1/backfill', [ 'kind' => 'customer', 'from' => '2000-01-01' ], $this->admin )->get_data();
+		$started = $this->rest(
+			'POST',
+			'/gp-sync/v1/backfill',
+			[
+				'kind' => 'customer',
+				'from' => '2000-01-01',
+			],
+			$this->admin
+		)->get_data();
 		$this->assertSame( 'running', $started['state'] );
 		$this->assertGreaterThanOrEqual( count( $before ), $started['total'] );
-		$this->assertSame( 400, $this->rest( 'POST', '/gp-sync/v1/backfill', [ 'kind' => 'order', 'from' => '2000-01-01' ], $this->admin )->get_status(), 'one backfill at a time' );
+		$this->assertSame(
+			400,
+			$this->rest(
+				'POST',
+				'/gp-sync/v1/backfill',
+				[
+					'kind' => 'order',
+					'from' => '2000-01-01',
+				],
+				$this->admin
+			)->get_status(),
+			'one backfill at a time'
+		);
 
-		do_action( BackfillJob::HOOK );
+		do_action( BackfillJob::HOOK ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the plugin's own gpsync_backfill_step hook.
 		$done = $this->rest( 'GET', '/gp-sync/v1/backfill', [], $this->admin )->get_data();
 		$this->assertSame( 'done', $done['state'] );
 		$this->assertSame( $done['total'], $done['queued'] );
 		foreach ( $before as $user_id ) {
-			$this->assertNotEmpty( $this->outbox()->search( [ 'kind' => 'customer', 'search' => (string) $user_id ], 1, 5 )['rows'] );
+			$this->assertNotEmpty(
+				$this->outbox()->search(
+					[
+						'kind'   => 'customer',
+						'search' => (string) $user_id,
+					],
+					1,
+					5
+				)['rows']
+			);
 		}
 
-		$this->rest( 'POST', '/gp-sync/v1/backfill', [ 'kind' => 'customer', 'from' => '2000-01-01' ], $this->admin );
+		$this->rest(
+			'POST',
+			'/gp-sync/v1/backfill',
+			[
+				'kind' => 'customer',
+				'from' => '2000-01-01',
+			],
+			$this->admin
+		);
 		$this->assertSame( 'cancelled', $this->rest( 'POST', '/gp-sync/v1/backfill/cancel', [], $this->admin )->get_data()['state'] );
-		do_action( BackfillJob::HOOK );
+		do_action( BackfillJob::HOOK ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the plugin's own gpsync_backfill_step hook.
 		$this->assertSame( 0, $this->rest( 'GET', '/gp-sync/v1/backfill', [], $this->admin )->get_data()['queued'], 'a cancelled job queues nothing more' );
 	}
 
 	public function test_when_the_preview_gets_a_bad_profile_or_no_such_order_then_it_refuses_and_saves_nothing(): void {
 		$stored = get_option( 'gpsync_settings' );
-		$bad    = $this->rest( 'POST', '/gp-sync/v1/mappings/preview', [ 'order_id' => 1, 'profile' => [ 'length_policy' => 'sometimes' ] ], $this->admin );
+		$bad    = $this->rest(
+			'POST',
+			'/gp-sync/v1/mappings/preview',
+			[
+				'order_id' => 1,
+				'profile'  => [ 'length_policy' => 'sometimes' ],
+			],
+			$this->admin
+		);
 		$this->assertSame( 400, $bad->get_status() );
-		$this->assertSame( 'gpsync_invalid_mapping', $bad->as_error()->get_error_code() );
-		$missing = $this->rest( 'POST', '/gp-sync/v1/mappings/preview', [ 'order_id' => 987654, 'profile' => [ 'length_policy' => 'truncate' ] ], $this->admin );
+		$this->assertSame( 'gpsync_invalid_mapping', $bad->get_data()['code'] );
+		$missing = $this->rest(
+			'POST',
+			'/gp-sync/v1/mappings/preview',
+			[
+				'order_id' => 987654,
+				'profile'  => [ 'length_policy' => 'truncate' ],
+			],
+			$this->admin
+		);
 		$this->assertSame( 404, $missing->get_status() );
 		$this->assertSame( $stored, get_option( 'gpsync_settings' ) );
 	}
