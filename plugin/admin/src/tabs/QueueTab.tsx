@@ -128,10 +128,7 @@ export function QueueTab({ state, update }: Props) {
         <TextControl
           __nextHasNoMarginBottom
           label={__('Search', 'gp-sync-for-woocommerce')}
-          help={__(
-            'Order or entity number, message id, error code, SKU or e-mail.',
-            'gp-sync-for-woocommerce',
-          )}
+          help={__('Order, product or user number, message id or error code.', 'gp-sync-for-woocommerce')}
           value={search}
           maxLength={64}
           onChange={setSearch}
