@@ -24,9 +24,18 @@ export default tseslint.config(
     },
   },
   {
-    // The plugin's admin scripts use the classic JSX runtime (createElement/Fragment from @wordpress/element):
-    // WordPress 6.5 has no react-jsx-runtime script.
-    files: ['plugin/admin/**/*.tsx'],
+    // The order box's scripts use the classic JSX runtime (per-file pragmas, createElement/Fragment from
+    // @wordpress/element); the admin app bundles the JSX runtime instead (plugin/webpack.config.js).
+    files: ['plugin/admin/order-box/**/*.tsx'],
     languageOptions: { parserOptions: { jsxPragma: 'createElement', jsxFragmentName: 'Fragment' } },
+  },
+  {
+    // The plugin's webpack config is CommonJS, as @wordpress/scripts loads it.
+    files: ['plugin/webpack.config.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,11 +1,12 @@
-// Vitest for the admin scripts: components in jsdom, driven through Testing Library as a user would.
+// Component and hook tests of the admin app: jsdom + Testing Library, run by `npm test -w plugin`.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  esbuild: { jsx: 'transform', jsxFactory: 'createElement', jsxFragment: 'Fragment' },
   test: {
     environment: 'jsdom',
-    include: ['admin/**/*.test.ts', 'admin/**/*.test.tsx'],
-    setupFiles: ['./admin/test-setup.ts'],
+    include: ['admin/test/**/*.test.{ts,tsx}', 'admin/order-box/**/*.test.{ts,tsx}'],
+    setupFiles: ['admin/test/setup.ts'],
+    globals: true,
+    testTimeout: 20_000,
   },
 });

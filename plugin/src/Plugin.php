@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace GPSync;
 
+use GPSync\Admin\AdminPage;
+use GPSync\Admin\LogExport;
 use GPSync\Admin\Notices;
 use GPSync\Admin\OrderBox;
 use GPSync\Admin\OrderBulkSend;
@@ -46,12 +48,13 @@ use GPSync\Outbox\OutboxTable;
 use GPSync\Outbox\Recovery;
 use GPSync\Payload\PayloadBuilder;
 use GPSync\Rest\ActionsController;
-use GPSync\Rest\BackfillController;
+use GPSync\Rest\MappingPreviewController;
 use GPSync\Rest\MappingsController;
 use GPSync\Rest\OrderGpController;
 use GPSync\Rest\QueueController;
 use GPSync\Rest\SettingsController;
 use GPSync\Rest\StatsController;
+use GPSync\Rest\ToolsController;
 use GPSync\Scheduler\ActionSchedulerScheduler;
 use GPSync\Scheduler\SchedulerInterface;
 use GPSync\Scheduler\WpCronScheduler;
@@ -111,7 +114,7 @@ final class Plugin {
 		$this->inventory    = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger, new HeldStock( $this->outbox, $this->orders, $this->settings ) );
 		$this->recovery     = new Recovery( $this->outbox );
 		$this->backfill     = new Backfill( $this->outbox, $this->orders );
-		$this->backfill_job = new BackfillJob( $this->backfill, $this->outbox, $this->scheduler, $this->logger );
+		$this->backfill_job = new BackfillJob( $this->backfill, $this->scheduler );
 		$this->job          = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
 		$order_standing     = new OrderStanding( $this->orders, $this->outbox );
 		$order_sender       = new OrderSender( $this->outbox, $this->recovery );
@@ -120,8 +123,10 @@ final class Plugin {
 			$this->scheduler,
 			$this->job,
 			new Notices(),
+			new AdminPage(),
 			new SettingsController( $this->settings ),
 			new MappingsController( $this->settings ),
+			new MappingPreviewController( $this->settings, $this->orders, $this->messages, $this->bridge ),
 			new QueueController( $this->outbox, $this->messages, $this->bridge, $this->recovery ),
 			new ActionsController( $this->recovery, $this->bridge ),
 			new StatsController( $this->outbox, $this->circuit, $this->scheduler ),
@@ -138,7 +143,8 @@ final class Plugin {
 			new ProductGpInfo( $this->outbox ),
 			new UserGpCustomer(),
 			$this->backfill_job,
-			new BackfillController( $this->backfill_job ),
+			new ToolsController( $this->backfill_job, $this->inventory ),
+			new LogExport(),
 		];
 	}
 

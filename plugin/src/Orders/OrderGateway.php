@@ -91,6 +91,42 @@ class OrderGateway {
 		return array_values( array_filter( $result ) );
 	}
 
+	/**
+	 * Meta keys found on the most recent orders (the Mappings tab's picker), sorted. Keys starting with an
+	 * underscore are WooCommerce's or plugins' internals, except checkout fields' (`_billing_…`) which
+	 * stores map; ours (`_gpsync_…`) are left out.
+	 *
+	 * @return list<string>
+	 */
+	public function recent_meta_keys( int $orders ): array {
+		if ( ! function_exists( 'wc_get_orders' ) ) {
+			return [];
+		}
+		$found = wc_get_orders(
+			[
+				'type'    => 'shop_order',
+				'limit'   => $orders,
+				'orderby' => 'date',
+				'order'   => 'DESC',
+			]
+		);
+		$keys  = [];
+		foreach ( is_array( $found ) ? $found : [] as $order ) {
+			if ( ! $order instanceof \WC_Order ) {
+				continue;
+			}
+			foreach ( $order->get_meta_data() as $meta ) {
+				$key = (string) $meta->key;
+				if ( '' !== $key && 0 !== strpos( $key, '_gpsync_' ) && ( '_' !== $key[0] || 0 === strpos( $key, '_billing_' ) || 0 === strpos( $key, '_shipping_' ) ) ) {
+					$keys[ $key ] = true;
+				}
+			}
+		}
+		$list = array_map( 'strval', array_keys( $keys ) );
+		sort( $list );
+		return $list;
+	}
+
 	/** Notes go on the order a human looks at: a refund's note goes on its parent order. */
 	private function add_note( \WC_Abstract_Order $order, string $note ): void {
 		if ( $order instanceof \WC_Order_Refund ) {

@@ -58,11 +58,7 @@ class Backfill {
 		$queued = 0;
 		$page   = 1;
 		do {
-			$ids = $this->ids( $kind, $from, $page++, $batch );
-			foreach ( $ids as $id ) {
-				$this->outbox->enqueue( $kind, $id, 'backfill' );
-			}
-			$found   = count( $ids );
+			$found   = $this->run_page( $kind, $from, $page++, $batch );
 			$queued += $found;
 			if ( null !== $on_page ) {
 				$on_page( $found );
@@ -72,11 +68,18 @@ class Backfill {
 	}
 
 	/**
-	 * One page of the ids a backfill queues, in id order (BackfillJob works through them in the background).
-	 *
-	 * @return list<int>
+	 * Queues one page of entities (the background job's step); returns how many, fewer than $batch on the last.
 	 */
-	public function ids( string $kind, string $from, int $page, int $per_page ): array {
+	public function run_page( string $kind, string $from, int $page, int $batch ): int {
+		$ids = $this->ids( $kind, $from, $page, $batch );
+		foreach ( $ids as $id ) {
+			$this->outbox->enqueue( $kind, $id, 'backfill' );
+		}
+		return count( $ids );
+	}
+
+	/** @return list<int> */
+	private function ids( string $kind, string $from, int $page, int $per_page ): array {
 		switch ( $kind ) {
 			case 'order':
 				return $this->orders->ids_created_since( $from, $page, $per_page );

@@ -1,6 +1,6 @@
 <?php
 /**
- * Backfills in the background: a large catalogue is queued in batches by scheduled actions, with progress.
+ * The backfill as a background job: one page per scheduler run, progress in an option, cancellable.
  *
  * @package GPSync
  */
@@ -10,134 +10,144 @@ declare(strict_types=1);
 namespace GPSync\Outbox;
 
 use GPSync\Infrastructure\Registerable;
-use GPSync\Logging\Logger;
 use GPSync\Scheduler\SchedulerInterface;
 
 /**
- * Queueing 50,000 products inside one web request would outlive PHP's time limit, so start() only counts and
- * records the job; the `gpsync_backfill` action queues pages of ids for at most TIME_BUDGET seconds, stores
- * where it stopped after each page (a crash repeats at most that page, and a repeat coalesces into the
- * waiting row), and schedules itself again until the last page. The dispatcher sends the rows as usual, in
- * batches. progress() is what a progress bar needs: queued of total, then delivered of queued.
+ * The Tools tab starts it and polls its progress. State lives in the option `gpsync_backfill`, so a job
+ * survives requests and restarts: each step reads the page to do next, queues it, stores the new position
+ * and schedules the next step. A job whose step was lost (no step for STALE_SECONDS) is resumed from its
+ * stored page when the progress is read. Cancel stops it before its next page.
  */
-final class BackfillJob implements Registerable {
+class BackfillJob implements Registerable {
 
-	public const HOOK   = 'gpsync_backfill';
-	public const OPTION = 'gpsync_backfill_jobs';
-
-	/** Seconds of queueing per action run: far below max_execution_time and Action Scheduler's own limits. */
-	private const TIME_BUDGET = 20;
+	public const OPTION         = 'gpsync_backfill';
+	public const HOOK           = 'gpsync_backfill_step';
+	public const PAGE_SIZE      = 100;
+	private const STALE_SECONDS = 30;
+	private const STEP_SECONDS  = 10;
 
 	private Backfill $backfill;
-	private OutboxRepository $outbox;
 	private SchedulerInterface $scheduler;
-	private Logger $logger;
 
-	public function __construct( Backfill $backfill, OutboxRepository $outbox, SchedulerInterface $scheduler, Logger $logger ) {
+	public function __construct( Backfill $backfill, SchedulerInterface $scheduler ) {
 		$this->backfill  = $backfill;
-		$this->outbox    = $outbox;
 		$this->scheduler = $scheduler;
-		$this->logger    = $logger;
 	}
 
 	public function register(): void {
-		add_action( self::HOOK, [ $this, 'work' ] );
+		add_action( self::HOOK, [ $this, 'step' ] );
 	}
 
 	/**
-	 * Records a backfill of $kind from $from and schedules its first run. A backfill of that kind already
-	 * running is left as it is and returned.
-	 *
-	 * @return array<string,mixed> progress()
-	 * @throws \InvalidArgumentException When the kind needs WooCommerce and it is not active.
+	 * @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int}
+	 * @throws \InvalidArgumentException When the kind is unknown or needs WooCommerce, or the date is not Y-m-d.
 	 */
-	public function start( string $kind, string $from, int $batch = 500 ): array {
+	public function start( string $kind, string $from ): array {
+		if ( ! in_array( $kind, [ 'order', 'customer', 'product' ], true ) ) {
+			throw new \InvalidArgumentException( sprintf( 'Unknown kind "%s".', $kind ) );
+		}
+		if ( 1 !== preg_match( '/^\d{4}-\d{2}-\d{2}$/', $from ) || false === strtotime( $from ) ) {
+			throw new \InvalidArgumentException( 'The start date must be a day (YYYY-MM-DD).' );
+		}
 		if ( ! $this->backfill->supports( $kind ) ) {
 			throw new \InvalidArgumentException( sprintf( 'Backfill of %s needs WooCommerce.', $kind ) );
 		}
-		$jobs = $this->jobs();
-		if ( 'running' !== ( $jobs[ $kind ]['status'] ?? '' ) ) {
-			$jobs[ $kind ] = [
-				'kind'            => $kind,
-				'from'            => $from,
-				'batch'           => max( 1, min( 1000, $batch ) ),
-				'next_page'       => 1,
-				'queued'          => 0,
-				'total'           => $this->backfill->count( $kind, $from ),
-				'status'          => 'running',
-				'started_at_gmt'  => gmdate( 'Y-m-d H:i:s' ),
-				'finished_at_gmt' => null,
-			];
-			$this->save( $jobs );
-			$this->scheduler->enqueue_async( self::HOOK );
+		if ( 'running' === $this->progress()['state'] ) {
+			throw new \InvalidArgumentException( 'A backfill is already running: cancel it first.' );
 		}
-		return $this->progress( $kind );
-	}
-
-	/** @internal The scheduled action: queues pages of every running backfill until the time budget is spent. */
-	public function work(): void {
-		$deadline = microtime( true ) + self::TIME_BUDGET;
-		$jobs     = $this->jobs();
-		foreach ( $jobs as $kind => $job ) {
-			while ( 'running' === $job['status'] && microtime( true ) < $deadline ) {
-				$ids = $this->backfill->ids( (string) $kind, (string) $job['from'], (int) $job['next_page'], (int) $job['batch'] );
-				foreach ( $ids as $id ) {
-					$this->outbox->enqueue( (string) $kind, $id, 'backfill' );
-				}
-				$job['queued']   += count( $ids );
-				$job['next_page'] = (int) $job['next_page'] + 1;
-				if ( count( $ids ) < (int) $job['batch'] ) {
-					$job['status']          = 'done';
-					$job['finished_at_gmt'] = gmdate( 'Y-m-d H:i:s' );
-					$this->logger->info(
-						'Backfill queued.',
-						[
-							'kind'   => $kind,
-							'queued' => $job['queued'],
-						]
-					);
-				}
-				$jobs[ $kind ] = $job;
-				$this->save( $jobs ); // after each page: a crash repeats at most this page
-			}
-		}
-		foreach ( $jobs as $job ) {
-			if ( 'running' === $job['status'] ) {
-				$this->scheduler->enqueue_async( self::HOOK );
-				return;
-			}
-		}
+		$state = [
+			'state'   => 'running',
+			'kind'    => $kind,
+			'from'    => $from,
+			'total'   => $this->backfill->count( $kind, $from ),
+			'queued'  => 0,
+			'page'    => 1,
+			'message' => '',
+			'touched' => time(),
+		];
+		$this->save( $state );
+		$this->scheduler->enqueue_async( self::HOOK );
+		return $state;
 	}
 
 	/**
-	 * @return array<string,mixed> the job of $kind (status none|running|done, from, queued, total, started and
-	 *                             finished times) and, of that kind's outbox rows since it started, how many are
-	 *                             delivered (done), waiting (pending, in flight, retry) and dead
+	 * Pages until done or the time budget is spent, then schedules the next step. Several pages per step: the
+	 * scheduler may refuse a second copy of the hook while this one runs (Action Scheduler's unique actions),
+	 * in which case progress() resumes the job once it looks stale.
+	 *
+	 * @internal
 	 */
-	public function progress( string $kind ): array {
-		$job = $this->jobs()[ $kind ] ?? null;
-		if ( null === $job ) {
-			return [
-				'kind'   => $kind,
-				'status' => 'none',
-			];
+	public function step(): void {
+		$until = microtime( true ) + self::STEP_SECONDS;
+		do {
+			$state = $this->progress( false );
+			if ( 'running' !== $state['state'] ) {
+				return;
+			}
+			try {
+				$found = $this->backfill->run_page( $state['kind'], $state['from'], $state['page'], self::PAGE_SIZE );
+			} catch ( \Throwable $error ) {
+				$state['state']   = 'failed';
+				$state['message'] = $error->getMessage();
+				$this->save( $state );
+				return;
+			}
+			// Re-read: a cancel that arrived while this page was queued wins.
+			if ( 'running' !== $this->progress( false )['state'] ) {
+				return;
+			}
+			$state['queued'] += $found;
+			$state['total']   = max( $state['total'], $state['queued'] );
+			++$state['page'];
+			$state['touched'] = time();
+			if ( $found < self::PAGE_SIZE ) {
+				$state['state'] = 'done';
+			}
+			$this->save( $state );
+		} while ( 'running' === $state['state'] && microtime( true ) < $until );
+		if ( 'running' === $state['state'] ) {
+			$this->scheduler->enqueue_async( self::HOOK );
 		}
-		$counts = $this->outbox->counts_by_status_since( $kind, (string) $job['started_at_gmt'] );
-		return $job + [
-			'delivered' => $counts[ OutboxStatus::DONE ],
-			'waiting'   => $counts[ OutboxStatus::PENDING ] + $counts[ OutboxStatus::IN_FLIGHT ] + $counts[ OutboxStatus::RETRY ],
-			'dead'      => $counts[ OutboxStatus::DEAD ],
+	}
+
+	/** @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int} */
+	public function cancel(): array {
+		$state = $this->progress( false );
+		if ( 'running' === $state['state'] ) {
+			$state['state'] = 'cancelled';
+			$this->save( $state );
+		}
+		return $state;
+	}
+
+	/**
+	 * @param bool $resume schedule a lost step again
+	 * @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int}
+	 */
+	public function progress( bool $resume = true ): array {
+		wp_cache_delete( self::OPTION, 'options' );
+		$stored = get_option( self::OPTION, [] );
+		$stored = is_array( $stored ) ? $stored : [];
+		$state  = [
+			'state'   => (string) ( $stored['state'] ?? 'idle' ),
+			'kind'    => (string) ( $stored['kind'] ?? '' ),
+			'from'    => (string) ( $stored['from'] ?? '' ),
+			'total'   => (int) ( $stored['total'] ?? 0 ),
+			'queued'  => (int) ( $stored['queued'] ?? 0 ),
+			'page'    => max( 1, (int) ( $stored['page'] ?? 1 ) ),
+			'message' => (string) ( $stored['message'] ?? '' ),
+			'touched' => (int) ( $stored['touched'] ?? 0 ),
 		];
+		if ( $resume && 'running' === $state['state'] && time() - $state['touched'] > self::STALE_SECONDS ) {
+			$state['touched'] = time();
+			$this->save( $state );
+			$this->scheduler->enqueue_async( self::HOOK );
+		}
+		return $state;
 	}
 
-	/** @return array<string, array<string,mixed>> */
-	private function jobs(): array {
-		$jobs = get_option( self::OPTION, [] );
-		return is_array( $jobs ) ? $jobs : [];
-	}
-
-	/** @param array<string, array<string,mixed>> $jobs */
-	private function save( array $jobs ): void {
-		update_option( self::OPTION, $jobs, false );
+	/** @param array<string,mixed> $state */
+	private function save( array $state ): void {
+		update_option( self::OPTION, $state, false );
 	}
 }

@@ -56,6 +56,18 @@ class MessageFactory {
 	}
 
 	/** Later builders for a kind replace earlier ones (tests and extensions). */
+	/**
+	 * A copy that builds with $profile instead of the stored one: the Mappings tab's preview of an unsaved
+	 * mapping (meta keys read, batch profile).
+	 *
+	 * @param array<string,mixed> $profile a complete profile with its version (MappingProfile::with_version)
+	 */
+	public function with_profile( array $profile ): self {
+		$copy          = clone $this;
+		$copy->profile = $profile;
+		return $copy;
+	}
+
 	public function add_builder( PayloadBuilder $builder ): void {
 		$this->builders[ $builder->kind() ] = $builder;
 	}

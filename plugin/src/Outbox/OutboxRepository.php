@@ -383,7 +383,7 @@ class OutboxRepository {
 	/**
 	 * A page of rows for the admin list and WP-CLI.
 	 *
-	 * @param array{status?:string, kind?:string, search?:string} $filters search matches entity id, message id or error code.
+	 * @param array{status?:string, kind?:string, search?:string, from?:string, to?:string} $filters search matches entity id, message id or error code; from/to are Y-m-d days (UTC) of creation.
 	 * @return array{rows: list<OutboxRow>, total: int}
 	 */
 	public function search( array $filters, int $page, int $per_page ): array {
@@ -396,6 +396,17 @@ class OutboxRepository {
 		if ( ! empty( $filters['kind'] ) && in_array( $filters['kind'], OutboxStatus::KINDS, true ) ) {
 			$where[]  = 'kind = %s';
 			$params[] = $filters['kind'];
+		}
+		foreach ( [
+			'from' => '>=',
+			'to'   => '<',
+		] as $key => $operator ) {
+			$day = (string) ( $filters[ $key ] ?? '' );
+			if ( 1 === preg_match( '/^\d{4}-\d{2}-\d{2}$/', $day ) ) {
+				// "to" is inclusive for the user: rows before the next day's midnight.
+				$where[]  = "created_at_gmt $operator %s";
+				$params[] = 'to' === $key ? gmdate( 'Y-m-d 00:00:00', (int) strtotime( $day . ' +1 day UTC' ) ) : $day . ' 00:00:00';
+			}
 		}
 		$search = trim( (string) ( $filters['search'] ?? '' ) );
 		if ( '' !== $search ) {
@@ -433,18 +444,38 @@ class OutboxRepository {
 	}
 
 	/**
-	 * Row counts by status of one kind's rows changed since a moment (a background backfill's progress).
+	 * Rows finished per hour over the last $hours hours (done, and dead), oldest hour first, empty hours included.
 	 *
-	 * @return array<string,int> every status with its row count (zeros included)
+	 * @return list<array{hour_gmt:string, done:int, failed:int}>
 	 */
-	public function counts_by_status_since( string $kind, string $since_gmt ): array {
+	public function throughput_by_hour( int $hours ): array {
 		global $wpdb;
-		$table  = $this->table->name();
-		$counts = array_fill_keys( OutboxStatus::ALL, 0 );
-		foreach ( (array) $wpdb->get_results( $wpdb->prepare( "SELECT status, COUNT(*) AS n FROM `$table` WHERE kind = %s AND updated_at_gmt >= %s GROUP BY status", $kind, $since_gmt ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-			$counts[ (string) $row['status'] ] = (int) $row['n'];
+		$table = $this->table->name();
+		$first = (int) ( floor( time() / 3600 ) * 3600 ) - ( $hours - 1 ) * 3600;
+		$rows  = (array) $wpdb->get_results( $wpdb->prepare( "SELECT DATE_FORMAT(updated_at_gmt, '%%Y-%%m-%%d %%H:00:00') AS hour_gmt, SUM(status = 'done') AS done, SUM(status = 'dead') AS failed FROM `$table` WHERE status IN ('done','dead') AND updated_at_gmt >= %s GROUP BY hour_gmt", self::gmt( $first ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$found = [];
+		foreach ( $rows as $row ) {
+			$found[ (string) $row['hour_gmt'] ] = $row;
 		}
-		return $counts;
+		$hours_list = [];
+		for ( $i = 0; $i < $hours; $i++ ) {
+			$hour         = self::gmt( $first + $i * 3600 );
+			$hours_list[] = [
+				'hour_gmt' => $hour,
+				'done'     => (int) ( $found[ $hour ]['done'] ?? 0 ),
+				'failed'   => (int) ( $found[ $hour ]['failed'] ?? 0 ),
+			];
+		}
+		return $hours_list;
+	}
+
+	/**
+	 * The most recently failed rows (dead, or retrying with an error), newest first.
+	 *
+	 * @return list<OutboxRow>
+	 */
+	public function latest_errors( int $limit ): array {
+		return $this->rows_where( "status IN ('dead','retry') AND last_error_code IS NOT NULL ORDER BY updated_at_gmt DESC LIMIT %d", [ $limit ], false );
 	}
 
 	/** Age in seconds of the oldest row still waiting to reach GP (pending, retry or in flight); null when none. */

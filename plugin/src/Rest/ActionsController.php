@@ -58,6 +58,16 @@ final class ActionsController extends BaseController {
 				'permission_callback' => [ $this, 'can_manage' ],
 			]
 		);
+		// The Overview's bridge health: the same probe, read-only.
+		register_rest_route(
+			SettingsKeys::REST_NAMESPACE,
+			'/health',
+			[
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => [ $this, 'test_connection' ],
+				'permission_callback' => [ $this, 'can_manage' ],
+			]
+		);
 		register_rest_route(
 			SettingsKeys::REST_NAMESPACE,
 			'/test-connection',

@@ -132,6 +132,18 @@ final class QueueController extends BaseController {
 				'sanitize_callback' => 'sanitize_text_field',
 				'validate_callback' => 'rest_validate_request_arg',
 			],
+			'from'     => [
+				'description'       => 'First day of creation (Y-m-d, UTC).',
+				'type'              => 'string',
+				'pattern'           => '^\\d{4}-\\d{2}-\\d{2}$',
+				'validate_callback' => 'rest_validate_request_arg',
+			],
+			'to'       => [
+				'description'       => 'Last day of creation (Y-m-d, UTC), inclusive.',
+				'type'              => 'string',
+				'pattern'           => '^\\d{4}-\\d{2}-\\d{2}$',
+				'validate_callback' => 'rest_validate_request_arg',
+			],
 			'page'     => [
 				'type'              => 'integer',
 				'default'           => 1,
@@ -162,6 +174,8 @@ final class QueueController extends BaseController {
 				'status' => (string) $request['status'],
 				'kind'   => (string) $request['kind'],
 				'search' => (string) $request['search'],
+				'from'   => (string) $request['from'],
+				'to'     => (string) $request['to'],
 			],
 			$page,
 			$per_page

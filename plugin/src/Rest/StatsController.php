@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace GPSync\Rest;
 
-use GPSync\Admin\Notices;
+use GPSync\Admin\Alerts;
 use GPSync\Outbox\Circuit;
 use GPSync\Outbox\OutboxRepository;
 use GPSync\Scheduler\SchedulerInterface;
@@ -45,14 +45,42 @@ final class StatsController extends BaseController {
 	 */
 	public function get_stats( $request ): \WP_REST_Response {
 		$last_success = (int) get_option( SettingsKeys::LAST_SUCCESS_OPTION, 0 );
+		$counts       = $this->outbox->counts_by_status();
+		$oldest       = $this->outbox->oldest_waiting_age();
+		$mismatches   = $this->outbox->search(
+			[
+				'status' => 'dead',
+				'search' => 'total_mismatch',
+			],
+			1,
+			1
+		)['total']
+			+ $this->outbox->search(
+				[
+					'status' => 'dead',
+					'search' => 'tax_mismatch',
+				],
+				1,
+				1
+			)['total'];
+		$alerts       = ( new Alerts( $this->circuit ) )->current( $counts, $oldest, $mismatches );
 		return rest_ensure_response(
 			[
-				'counts'                     => $this->outbox->counts_by_status(),
-				'oldest_waiting_age_seconds' => $this->outbox->oldest_waiting_age(),
+				'counts'                     => $counts,
+				'oldest_waiting_age_seconds' => $oldest,
 				'last_success_gmt'           => 0 === $last_success ? null : gmdate( 'c', $last_success ),
 				'circuit'                    => $this->circuit->state(),
 				'scheduler'                  => $this->scheduler->name(),
-				'alerts'                     => Notices::messages(),
+				// Plain messages (kept for WP-CLI and older clients); alert_items adds the code and the tab to fix it in.
+				'alerts'                     => array_column( $alerts, 'message' ),
+				'alert_items'                => $alerts,
+				'throughput'                 => $this->outbox->throughput_by_hour( 24 ),
+				'latest_errors'              => array_map(
+					static function ( $row ): array {
+						return $row->to_array();
+					},
+					$this->outbox->latest_errors( 5 )
+				),
 			]
 		);
 	}

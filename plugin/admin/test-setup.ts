@@ -1,6 +1,0 @@
-// Testing Library's DOM matchers (toBeInTheDocument, toHaveAccessibleName…) and a clean DOM after each test.
-import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
-
-afterEach(() => cleanup());
