@@ -29,8 +29,9 @@ final class LogExport implements Registerable {
 		add_action( 'admin_post_' . self::ACTION, [ $this, 'download' ] );
 	}
 
+	/** The raw URL for the app (wp_nonce_url() would HTML-escape the & and break the nonce in a JSON value). */
 	public static function url(): string {
-		return wp_nonce_url( admin_url( 'admin-post.php?action=' . self::ACTION ), self::ACTION );
+		return add_query_arg( '_wpnonce', wp_create_nonce( self::ACTION ), admin_url( 'admin-post.php?action=' . self::ACTION ) );
 	}
 
 	/** @internal */
