@@ -85,12 +85,12 @@ async function resendAndSeeItSent(page: Page, storage: string): Promise<void> {
 async function viewXml(page: Page): Promise<void> {
   await box(page).getByRole('button', { name: 'View eConnect XML' }).click();
   const dialog = page.getByRole('dialog', { name: 'eConnect XML' });
-  await expect(dialog.getByLabel('eConnect XML of document 1')).toContainText('<eConnect', {
+  // GP already has this order unchanged, so the preview (the plan processing would apply) sends nothing again:
+  // one rule for preview and processing (issue 7). The XML of a waiting message, with store text escaped, is
+  // checked in the Queue tab's specs (admin-*.spec.ts).
+  await expect(dialog).toContainText('No eConnect document would be sent for this message.', {
     timeout: 30_000,
   });
-  // The customer document comes first (the sandbox omits the sales document once GP has it). Store text
-  // reaches the XML escaped, and the dialog shows that XML as text.
-  await expect(dialog).toContainText('<CUSTNAME>&lt;script&gt;alert(1)&lt;/script&gt; Hopper</CUSTNAME>');
   await screenshot(page, 'order-box-xml');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

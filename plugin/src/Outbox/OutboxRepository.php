@@ -99,6 +99,15 @@ class OutboxRepository {
 	}
 
 	/**
+	 * A statement that lost a race with a concurrent one and was rolled back whole, so running it again is safe:
+	 * an InnoDB deadlock victim, or MariaDB's "Failed to read auto-increment value from storage engine" (1467),
+	 * which an INSERT … SELECT can get while another such statement holds the table's auto-increment lock.
+	 */
+	private static function is_lost_race( string $error ): bool {
+		return false !== strpos( $error, 'Deadlock' ) || false !== stripos( $error, 'auto-increment value' );
+	}
+
+	/**
 	 * One statement that inserts a pending row only while no unclaimed row of the entity waits (the
 	 * INSERT … SELECT … WHERE NOT EXISTS that Action Scheduler uses for unique actions). InnoDB's locking read
 	 * in the subquery serialises two such statements for one entity; the loser of a deadlock between them
@@ -128,7 +137,7 @@ class OutboxRepository {
 		// phpcs:enable WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		for ( $attempt = 1; ; $attempt++ ) {
 			$inserted = $wpdb->query( $sql ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- prepared above.
-			if ( false !== $inserted || $attempt >= self::CLAIM_DEADLOCK_ATTEMPTS || false === strpos( (string) $wpdb->last_error, 'Deadlock' ) ) {
+			if ( false !== $inserted || $attempt >= self::CLAIM_DEADLOCK_ATTEMPTS || ! self::is_lost_race( (string) $wpdb->last_error ) ) {
 				break;
 			}
 			usleep( random_int( 2000, 20000 ) );

@@ -20,6 +20,9 @@ use PHPUnit\Framework\TestCase;
 
 abstract class IntegrationTestCase extends TestCase {
 
+	/** WooCommerce's order storage switch and its compatibility sync, in the order they are restored. */
+	private const ORDER_STORAGE_OPTIONS = array( 'woocommerce_custom_orders_table_enabled', 'woocommerce_custom_orders_table_data_sync_enabled' );
+
 	use WooCommerceFactory;
 
 	/** Password of every user made by create_user(), so HTTP tests can log in as them. */
@@ -35,6 +38,8 @@ abstract class IntegrationTestCase extends TestCase {
 	/** @var list<string> WP-Cron events of gpsync_* hooks before the test, as "timestamp|hook|args key" */
 	private array $cron_before           = array();
 	private int $max_scheduled_action_id = 0;
+	/** @var array<string, string> WooCommerce's order-storage options before the test (HPOS on or off, sync) */
+	private array $order_storage_before = array();
 
 	protected function setUp(): void {
 		parent::setUp();
@@ -58,6 +63,11 @@ abstract class IntegrationTestCase extends TestCase {
 		$this->cron_before             = array_keys( $this->gpsync_cron_events() );
 		$this->max_scheduled_action_id = $this->action_scheduler_table_exists() ? (int) $wpdb->get_var( "SELECT COALESCE(MAX(action_id), 0) FROM {$wpdb->prefix}actionscheduler_actions" ) : 0;
 
+		$this->order_storage_before = array();
+		foreach ( self::ORDER_STORAGE_OPTIONS as $option ) {
+			$this->order_storage_before[ $option ] = (string) get_option( $option, '' );
+		}
+
 		$this->saved_options = array();
 		$rows                = $wpdb->get_results( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE 'gpsync\\_%'", ARRAY_A );
 		foreach ( $rows as $row ) {
@@ -68,9 +78,31 @@ abstract class IntegrationTestCase extends TestCase {
 	protected function tearDown(): void {
 		if ( GPSYNC_TESTS_WP_LOADED ) {
 			$this->delete_what_the_test_created();
+			$this->restore_order_storage_if_switched();
 			wp_set_current_user( 0 );
 		}
 		parent::tearDown();
+	}
+
+	/**
+	 * A test that switches WooCommerce between HPOS and posts storage must switch it back; one that does not
+	 * (a failure half-way) would make every later test run on the wrong storage, so it is put back here and
+	 * named on STDERR.
+	 */
+	private function restore_order_storage_if_switched(): void {
+		$hpos   = self::ORDER_STORAGE_OPTIONS[0];
+		$before = $this->order_storage_before[ $hpos ] ?? '';
+		if ( '' === $before || (string) get_option( $hpos, '' ) === $before ) {
+			return;
+		}
+		fwrite( STDERR, PHP_EOL . 'NOTICE: ' . static::class . '::' . $this->getName( false ) . " left $hpos changed; restoring '$before'" . PHP_EOL );
+		update_option( self::ORDER_STORAGE_OPTIONS[1], 'yes' ); // WooCommerce switches storage only while the two are in sync.
+		try {
+			update_option( $hpos, $before );
+		} catch ( \Exception $refused ) {
+			fwrite( STDERR, 'NOTICE: WooCommerce refused: ' . $refused->getMessage() . PHP_EOL );
+		}
+		update_option( self::ORDER_STORAGE_OPTIONS[1], $this->order_storage_before[ self::ORDER_STORAGE_OPTIONS[1] ] ?? 'no' );
 	}
 
 	// ----- users and requests -------------------------------------------------------------------------

@@ -201,6 +201,14 @@ final class RestRouteSecurityTest extends CoreTestCase {
 		if ( isset( $schema['enum'] ) && is_array( $schema['enum'] ) && [] !== $schema['enum'] ) {
 			return reset( $schema['enum'] );
 		}
+		// A string with a pattern (a day, a code…): the first of a few common shapes that matches it.
+		if ( isset( $schema['pattern'] ) && is_string( $schema['pattern'] ) ) {
+			foreach ( [ '2020-01-01', 'x', '1', 'X1' ] as $candidate ) {
+				if ( 1 === preg_match( '#' . str_replace( '#', '\\#', $schema['pattern'] ) . '#u', $candidate ) ) {
+					return $candidate;
+				}
+			}
+		}
 		$type = is_array( $schema['type'] ?? null ) ? reset( $schema['type'] ) : ( $schema['type'] ?? 'string' );
 		switch ( $type ) {
 			case 'integer':
