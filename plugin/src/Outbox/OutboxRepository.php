@@ -248,6 +248,7 @@ class OutboxRepository {
 				'last_error_code'    => null,
 				'last_error_message' => null,
 				'last_error_field'   => null,
+				'attempt_history'    => self::history( $row, OutboxStatus::DONE, null, null, $gp_ids ),
 			]
 		);
 	}
@@ -263,6 +264,8 @@ class OutboxRepository {
 			'last_error_code'     => substr( $code, 0, 64 ),
 			'last_error_message'  => $message,
 			'last_error_field'    => null,
+			// No response: the bridge never answered, so this was the transport failing, not GP refusing.
+			'attempt_history'     => self::history( $row, null === $response ? AttemptHistory::TRANSPORT_FAILURE : OutboxStatus::RETRY, $code, $message ),
 		];
 		if ( $bounded ) {
 			$fields['attempts'] = $row->attempts + 1;
@@ -286,6 +289,7 @@ class OutboxRepository {
 				'last_error_message' => $message,
 				'last_error_field'   => null === $field ? null : substr( $field, 0, 191 ),
 				'last_response'      => (string) wp_json_encode( $response ),
+				'attempt_history'    => self::history( $row, OutboxStatus::DEAD, $code, $message ),
 			]
 		);
 	}
@@ -298,6 +302,7 @@ class OutboxRepository {
 				'status'             => OutboxStatus::DISCARDED,
 				'last_error_code'    => 'entity_missing',
 				'last_error_message' => $reason,
+				'attempt_history'    => self::history( $row, OutboxStatus::DISCARDED, 'entity_missing', $reason ),
 			]
 		);
 	}
@@ -495,6 +500,15 @@ class OutboxRepository {
 		$table = $this->table->name();
 		$now   = self::now_gmt();
 		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM `$table` WHERE ( status IN ('pending','retry') AND next_attempt_at_gmt <= %s ) OR ( status = 'in_flight' AND lease_expires_at_gmt < %s )", $now, $now ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	/**
+	 * The row's attempt history with this outcome in front, as the column stores it.
+	 *
+	 * @param array<string,mixed>|null $gp_ids
+	 */
+	private static function history( OutboxRow $row, string $outcome, ?string $code, ?string $message, ?array $gp_ids = null ): string {
+		return (string) wp_json_encode( AttemptHistory::prepend( $row->attempt_history, $outcome, $code, $message, $gp_ids ) );
 	}
 
 	public static function now_gmt(): string {
