@@ -26,12 +26,14 @@ class OutboxRepository {
 
 	private OutboxTable $table;
 	private ?SchedulerInterface $scheduler;
+	private QueueSearchTargets $search_targets;
 	private int $capture_paused = 0;
 	private float $last_kick    = 0.0;
 
-	public function __construct( OutboxTable $table, ?SchedulerInterface $scheduler = null ) {
-		$this->table     = $table;
-		$this->scheduler = $scheduler;
+	public function __construct( OutboxTable $table, ?SchedulerInterface $scheduler = null, ?QueueSearchTargets $search_targets = null ) {
+		$this->table          = $table;
+		$this->scheduler      = $scheduler;
+		$this->search_targets = $search_targets ?? new QueueSearchTargets();
 	}
 
 	public function table_name(): string {
@@ -388,7 +390,7 @@ class OutboxRepository {
 	/**
 	 * A page of rows for the admin list and WP-CLI.
 	 *
-	 * @param array{status?:string, kind?:string, search?:string, from?:string, to?:string} $filters search matches entity id, message id or error code; from/to are Y-m-d days (UTC) of creation.
+	 * @param array{status?:string, kind?:string, search?:string, from?:string, to?:string} $filters search matches entity id, message id, error code, or the entities an e-mail, SKU or GP item number names (QueueSearchTargets); from/to are Y-m-d days (UTC) of creation.
 	 * @return array{rows: list<OutboxRow>, total: int}
 	 */
 	public function search( array $filters, int $page, int $per_page ): array {
@@ -416,13 +418,19 @@ class OutboxRepository {
 		$search = trim( (string) ( $filters['search'] ?? '' ) );
 		if ( '' !== $search ) {
 			if ( ctype_digit( $search ) ) {
-				$where[]  = 'entity_id = %d';
+				$matches = [ 'entity_id = %d' ];
 				$params[] = (int) $search;
 			} else {
-				$where[]  = '( message_uuid = %s OR last_error_code = %s )';
+				$matches  = [ 'message_uuid = %s', 'last_error_code = %s' ];
 				$params[] = $search;
 				$params[] = $search;
 			}
+			// An e-mail, SKU or GP item number (a SKU may be all digits) names entities: their rows match too.
+			foreach ( $this->search_targets->resolve( $search ) as $kind => $entity_ids ) {
+				$matches[] = '( kind = %s AND entity_id IN (' . implode( ',', array_fill( 0, count( $entity_ids ), '%d' ) ) . ') )';
+				$params    = array_merge( $params, [ $kind ], $entity_ids );
+			}
+			$where[] = '( ' . implode( ' OR ', $matches ) . ' )';
 		}
 		global $wpdb;
 		$table = $this->table->name();
