@@ -418,7 +418,7 @@ class OutboxRepository {
 		$search = trim( (string) ( $filters['search'] ?? '' ) );
 		if ( '' !== $search ) {
 			if ( ctype_digit( $search ) ) {
-				$matches = [ 'entity_id = %d' ];
+				$matches  = [ 'entity_id = %d' ];
 				$params[] = (int) $search;
 			} else {
 				$matches  = [ 'message_uuid = %s', 'last_error_code = %s' ];

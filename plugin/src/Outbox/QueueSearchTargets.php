@@ -29,7 +29,7 @@ final class QueueSearchTargets {
 	/** At most this many entities per kind: a SKU on 40,000 orders lists the rows of the newest MAX_IDS. */
 	public const MAX_IDS = 500;
 
-	/** Longest value worth looking up (e-mail addresses are capped at 100 by WordPress, SKUs at 100 here). */
+	/** Longest value worth looking up (the REST route already caps the search at 64 characters). */
 	private const MAX_LENGTH = 100;
 
 	/**

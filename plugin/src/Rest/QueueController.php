@@ -205,13 +205,13 @@ final class QueueController extends BaseController {
 		if ( null === $row ) {
 			return self::error( 'gpsync_not_found', __( 'No such queue entry.', 'gp-sync-for-woocommerce' ), 404 );
 		}
-		$data                  = $row->to_array();
+		$data                    = $row->to_array();
 		$data['last_response']   = $row->last_response;
 		$data['attempt_history'] = $row->attempt_history;
-		$data['message']       = null;
-		$data['build_error']   = null;
-		$data['preview']       = null;
-		$data['preview_error'] = null;
+		$data['message']         = null;
+		$data['build_error']     = null;
+		$data['preview']         = null;
+		$data['preview_error']   = null;
 		try {
 			$data['message'] = $this->messages->build( clone $row );
 		} catch ( \Throwable $error ) {

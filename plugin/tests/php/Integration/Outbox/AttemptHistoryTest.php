@@ -47,7 +47,7 @@ final class AttemptHistoryTest extends CoreTestCase {
 	}
 
 	public function test_when_gp_asks_for_a_retry_and_then_takes_the_customer_then_both_attempts_are_listed_newest_first(): void {
-		$this->configure( [ 'bridge_url' => self::$fake->url( 'deadlock' ) ] );
+		$this->configure( [ 'bridge_url' => self::fake()->url( 'deadlock' ) ] );
 		$user = $this->quiet_user();
 		$id   = $this->outbox()->enqueue( 'customer', $user->ID, 'created' );
 		$this->dispatcher()->dispatch_batch( 50 );
@@ -105,7 +105,7 @@ final class AttemptHistoryTest extends CoreTestCase {
 	}
 
 	public function test_when_a_row_is_dead_lettered_then_requeued_then_its_history_survives_the_requeue(): void {
-		$this->configure( [ 'bridge_url' => self::$fake->url( 'deadlock' ) ] );
+		$this->configure( [ 'bridge_url' => self::fake()->url( 'deadlock' ) ] );
 		$id = $this->outbox()->enqueue( 'customer', $this->quiet_user()->ID, 'created' );
 		for ( $round = 1; $round <= 3; $round++ ) {
 			$this->make_all_due();
@@ -116,5 +116,12 @@ final class AttemptHistoryTest extends CoreTestCase {
 		$this->assertTrue( $this->outbox()->requeue( $id ) );
 
 		$this->assertCount( 3, $this->row( $id )->attempt_history );
+	}
+
+	private static function fake(): FakeBridge {
+		if ( null === self::$fake ) {
+			throw new \RuntimeException( 'the fake bridge is not running' );
+		}
+		return self::$fake;
 	}
 }
