@@ -78,6 +78,7 @@ final class OutboxTable {
 	 * In dbDelta's format: two spaces before PRIMARY KEY, one key per line, KEY not INDEX.
 	 * Times are DATETIME in UTC (`*_gmt`). gp_ids, last_response and attempt_history are JSON text;
 	 * attempt_history (schema 2) holds the row's last AttemptHistory::LIMIT delivery outcomes, newest first.
+	 * The entity_id and last_error_code keys (schema 2) let the queue search's ORs each use an index.
 	 */
 	public function ddl( string $charset_collate ): string {
 		return "CREATE TABLE {$this->name()} (
@@ -105,7 +106,9 @@ final class OutboxTable {
   UNIQUE KEY message_uuid (message_uuid),
   KEY status_next_attempt (status,next_attempt_at_gmt),
   KEY claim_token (claim_token),
-  KEY kind_entity (kind,entity_id)
+  KEY kind_entity (kind,entity_id),
+  KEY entity_id (entity_id),
+  KEY last_error_code (last_error_code)
 ) $charset_collate;";
 	}
 }

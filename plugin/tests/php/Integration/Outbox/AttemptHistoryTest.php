@@ -10,6 +10,8 @@ namespace GPSync\Tests\Integration\Outbox;
 
 use GPSync\Outbox\AttemptHistory;
 use GPSync\Outbox\OutboxStatus;
+use GPSync\Outbox\OutboxTable;
+use GPSync\Settings\SettingsKeys;
 use GPSync\Tests\Integration\CoreSupport\CoreTestCase;
 use GPSync\Tests\Integration\CoreSupport\FakeBridge;
 
@@ -116,6 +118,20 @@ final class AttemptHistoryTest extends CoreTestCase {
 		$this->assertTrue( $this->outbox()->requeue( $id ) );
 
 		$this->assertCount( 3, $this->row( $id )->attempt_history );
+	}
+
+	public function test_when_a_site_on_schema_1_loads_the_update_then_dbdelta_adds_the_column_and_keeps_the_rows(): void {
+		global $wpdb;
+		$table = $this->outbox()->table_name();
+		$id    = $this->outbox()->enqueue( 'customer', $this->quiet_user()->ID, 'created' );
+		$wpdb->query( "ALTER TABLE `$table` DROP COLUMN attempt_history" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery.SchemaChange -- the schema-1 table, for this test.
+		update_option( SettingsKeys::DB_VERSION_OPTION, 1 );
+
+		$this->plugin()->table()->maybe_install();
+
+		$this->assertSame( 'attempt_history', $wpdb->get_var( "SHOW COLUMNS FROM `$table` LIKE 'attempt_history'" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( OutboxTable::SCHEMA_VERSION, (int) get_option( SettingsKeys::DB_VERSION_OPTION ) );
+		$this->assertSame( [], $this->row( $id )->attempt_history, 'the waiting row is kept, with no history yet' );
 	}
 
 	private static function fake(): FakeBridge {
