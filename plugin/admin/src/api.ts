@@ -36,11 +36,13 @@ export interface QueueDetail extends QueueRow {
   attempt_history?: Attempt[];
 }
 
+/** One delivery attempt; outcome is done, retry, dead, discarded or transport_failure. */
 export interface Attempt {
   at_gmt: string;
   outcome: string;
   code: string | null;
   message: string | null;
+  gp_ids?: Record<string, unknown> | null;
 }
 
 export interface Alert {

@@ -101,7 +101,7 @@ final class GpSyncCommand {
 	 * : customer, product, order or refund.
 	 *
 	 * [--search=<text>]
-	 * : An entity id, a message id or an error code.
+	 * : An entity id, a message id, an error code, an e-mail, a SKU or a GP item number (exact).
 	 *
 	 * [--limit=<n>]
 	 * : How many rows.

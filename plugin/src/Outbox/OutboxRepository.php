@@ -26,12 +26,14 @@ class OutboxRepository {
 
 	private OutboxTable $table;
 	private ?SchedulerInterface $scheduler;
+	private QueueSearchTargets $search_targets;
 	private int $capture_paused = 0;
 	private float $last_kick    = 0.0;
 
-	public function __construct( OutboxTable $table, ?SchedulerInterface $scheduler = null ) {
-		$this->table     = $table;
-		$this->scheduler = $scheduler;
+	public function __construct( OutboxTable $table, ?SchedulerInterface $scheduler = null, ?QueueSearchTargets $search_targets = null ) {
+		$this->table          = $table;
+		$this->scheduler      = $scheduler;
+		$this->search_targets = $search_targets ?? new QueueSearchTargets();
 	}
 
 	public function table_name(): string {
@@ -257,6 +259,7 @@ class OutboxRepository {
 				'last_error_code'    => null,
 				'last_error_message' => null,
 				'last_error_field'   => null,
+				'attempt_history'    => self::history( $row, OutboxStatus::DONE, null, null, $gp_ids ),
 			]
 		);
 	}
@@ -272,6 +275,8 @@ class OutboxRepository {
 			'last_error_code'     => substr( $code, 0, 64 ),
 			'last_error_message'  => $message,
 			'last_error_field'    => null,
+			// No response: the bridge never answered, so this was the transport failing, not GP refusing.
+			'attempt_history'     => self::history( $row, null === $response ? AttemptHistory::TRANSPORT_FAILURE : OutboxStatus::RETRY, $code, $message ),
 		];
 		if ( $bounded ) {
 			$fields['attempts'] = $row->attempts + 1;
@@ -295,6 +300,7 @@ class OutboxRepository {
 				'last_error_message' => $message,
 				'last_error_field'   => null === $field ? null : substr( $field, 0, 191 ),
 				'last_response'      => (string) wp_json_encode( $response ),
+				'attempt_history'    => self::history( $row, OutboxStatus::DEAD, $code, $message ),
 			]
 		);
 	}
@@ -307,6 +313,7 @@ class OutboxRepository {
 				'status'             => OutboxStatus::DISCARDED,
 				'last_error_code'    => 'entity_missing',
 				'last_error_message' => $reason,
+				'attempt_history'    => self::history( $row, OutboxStatus::DISCARDED, 'entity_missing', $reason ),
 			]
 		);
 	}
@@ -392,7 +399,7 @@ class OutboxRepository {
 	/**
 	 * A page of rows for the admin list and WP-CLI.
 	 *
-	 * @param array{status?:string, kind?:string, search?:string, from?:string, to?:string} $filters search matches entity id, message id or error code; from/to are Y-m-d days (UTC) of creation.
+	 * @param array{status?:string, kind?:string, search?:string, from?:string, to?:string} $filters search matches entity id, message id, error code, or the entities an e-mail, SKU or GP item number names (QueueSearchTargets); from/to are Y-m-d days (UTC) of creation.
 	 * @return array{rows: list<OutboxRow>, total: int}
 	 */
 	public function search( array $filters, int $page, int $per_page ): array {
@@ -420,13 +427,19 @@ class OutboxRepository {
 		$search = trim( (string) ( $filters['search'] ?? '' ) );
 		if ( '' !== $search ) {
 			if ( ctype_digit( $search ) ) {
-				$where[]  = 'entity_id = %d';
+				$matches  = [ 'entity_id = %d' ];
 				$params[] = (int) $search;
 			} else {
-				$where[]  = '( message_uuid = %s OR last_error_code = %s )';
+				$matches  = [ 'message_uuid = %s', 'last_error_code = %s' ];
 				$params[] = $search;
 				$params[] = $search;
 			}
+			// An e-mail, SKU or GP item number (a SKU may be all digits) names entities: their rows match too.
+			foreach ( $this->search_targets->resolve( $search ) as $kind => $entity_ids ) {
+				$matches[] = '( kind = %s AND entity_id IN (' . implode( ',', array_fill( 0, count( $entity_ids ), '%d' ) ) . ') )';
+				$params    = array_merge( $params, [ $kind ], $entity_ids );
+			}
+			$where[] = '( ' . implode( ' OR ', $matches ) . ' )';
 		}
 		global $wpdb;
 		$table = $this->table->name();
@@ -504,6 +517,15 @@ class OutboxRepository {
 		$table = $this->table->name();
 		$now   = self::now_gmt();
 		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM `$table` WHERE ( status IN ('pending','retry') AND next_attempt_at_gmt <= %s ) OR ( status = 'in_flight' AND lease_expires_at_gmt < %s )", $now, $now ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	/**
+	 * The row's attempt history with this outcome in front, as the column stores it.
+	 *
+	 * @param array<string,mixed>|null $gp_ids
+	 */
+	private static function history( OutboxRow $row, string $outcome, ?string $code, ?string $message, ?array $gp_ids = null ): string {
+		return (string) wp_json_encode( AttemptHistory::prepend( $row->attempt_history, $outcome, $code, $message, $gp_ids ) );
 	}
 
 	public static function now_gmt(): string {

@@ -33,6 +33,8 @@ final class OutboxRow {
 	public ?array $gp_ids;
 	/** @var array<string,mixed>|null */
 	public ?array $last_response;
+	/** @var list<array<string,mixed>> newest first, see AttemptHistory */
+	public array $attempt_history = [];
 	public int $entity_version;
 	public string $created_at_gmt;
 	public string $updated_at_gmt;
@@ -56,6 +58,7 @@ final class OutboxRow {
 		$row->last_error_field     = isset( $db_row['last_error_field'] ) ? (string) $db_row['last_error_field'] : null;
 		$row->gp_ids               = self::decode( $db_row['gp_ids'] ?? null );
 		$row->last_response        = self::decode( $db_row['last_response'] ?? null );
+		$row->attempt_history      = array_values( self::decode( $db_row['attempt_history'] ?? null ) ?? [] );
 		$row->entity_version       = (int) $db_row['entity_version'];
 		$row->created_at_gmt       = (string) $db_row['created_at_gmt'];
 		$row->updated_at_gmt       = (string) $db_row['updated_at_gmt'];

@@ -17,7 +17,7 @@ use GPSync\Settings\SettingsKeys;
  */
 final class OutboxTable {
 
-	public const SCHEMA_VERSION = 1;
+	public const SCHEMA_VERSION = 2;
 
 	/** Columns the repository may name in dynamic SQL (filters, sorting). */
 	public const COLUMNS = [
@@ -37,6 +37,7 @@ final class OutboxTable {
 		'last_error_field',
 		'gp_ids',
 		'last_response',
+		'attempt_history',
 		'entity_version',
 		'created_at_gmt',
 		'updated_at_gmt',
@@ -75,7 +76,9 @@ final class OutboxTable {
 
 	/**
 	 * In dbDelta's format: two spaces before PRIMARY KEY, one key per line, KEY not INDEX.
-	 * Times are DATETIME in UTC (`*_gmt`). gp_ids and last_response are JSON text.
+	 * Times are DATETIME in UTC (`*_gmt`). gp_ids, last_response and attempt_history are JSON text;
+	 * attempt_history (schema 2) holds the row's last AttemptHistory::LIMIT delivery outcomes, newest first.
+	 * The entity_id and last_error_code keys (schema 2) let the queue search's ORs each use an index.
 	 */
 	public function ddl( string $charset_collate ): string {
 		return "CREATE TABLE {$this->name()} (
@@ -95,6 +98,7 @@ final class OutboxTable {
   last_error_field varchar(191) DEFAULT NULL,
   gp_ids text DEFAULT NULL,
   last_response longtext DEFAULT NULL,
+  attempt_history text DEFAULT NULL,
   entity_version bigint(20) unsigned NOT NULL DEFAULT 0,
   created_at_gmt datetime NOT NULL,
   updated_at_gmt datetime NOT NULL,
@@ -102,7 +106,9 @@ final class OutboxTable {
   UNIQUE KEY message_uuid (message_uuid),
   KEY status_next_attempt (status,next_attempt_at_gmt),
   KEY claim_token (claim_token),
-  KEY kind_entity (kind,entity_id)
+  KEY kind_entity (kind,entity_id),
+  KEY entity_id (entity_id),
+  KEY last_error_code (last_error_code)
 ) $charset_collate;";
 	}
 }

@@ -126,7 +126,7 @@ final class QueueController extends BaseController {
 				'validate_callback' => 'rest_validate_request_arg',
 			],
 			'search'   => [
-				'description'       => 'An entity id, a message id or an error code.',
+				'description'       => 'An entity id, a message id, an error code, a customer or billing e-mail, or a product SKU or GP item number (exact).',
 				'type'              => 'string',
 				'maxLength'         => 64,
 				'sanitize_callback' => 'sanitize_text_field',
@@ -205,12 +205,13 @@ final class QueueController extends BaseController {
 		if ( null === $row ) {
 			return self::error( 'gpsync_not_found', __( 'No such queue entry.', 'gp-sync-for-woocommerce' ), 404 );
 		}
-		$data                  = $row->to_array();
-		$data['last_response'] = $row->last_response;
-		$data['message']       = null;
-		$data['build_error']   = null;
-		$data['preview']       = null;
-		$data['preview_error'] = null;
+		$data                    = $row->to_array();
+		$data['last_response']   = $row->last_response;
+		$data['attempt_history'] = $row->attempt_history;
+		$data['message']         = null;
+		$data['build_error']     = null;
+		$data['preview']         = null;
+		$data['preview_error']   = null;
 		try {
 			$data['message'] = $this->messages->build( clone $row );
 		} catch ( \Throwable $error ) {
@@ -304,6 +305,11 @@ final class QueueController extends BaseController {
 				'build_error'          => [ 'type' => $nullable_string ],
 				'preview'              => [ 'type' => [ 'object', 'null' ] ],
 				'preview_error'        => [ 'type' => [ 'object', 'null' ] ],
+				'attempt_history'      => [
+					'description' => 'Delivery attempts, newest first (the last 20): at_gmt, outcome (done, retry, dead, discarded, transport_failure), code, message, gp_ids.',
+					'type'        => 'array',
+					'items'       => [ 'type' => 'object' ],
+				],
 			],
 		];
 	}

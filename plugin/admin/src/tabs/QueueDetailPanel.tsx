@@ -7,6 +7,7 @@ import { useResource } from '../use-rest';
 import { kindLabel, statusLabel } from '../labels';
 import { adviceFor } from '../dead-letter-advice';
 import { editLink } from '../config';
+import { AttemptHistoryList } from './AttemptHistoryList';
 
 interface Props {
   id: number;
@@ -108,19 +109,7 @@ export function QueueDetailPanel({ id, onClose, onRetry, onDiscard }: Props) {
               </Button>
             )}
           </div>
-          {row.attempt_history && row.attempt_history.length > 0 && (
-            <>
-              <h3>{__('Attempt history', 'gp-sync-for-woocommerce')}</h3>
-              <ol className="gpsync-attempts">
-                {row.attempt_history.map((attempt, index) => (
-                  <li key={index}>
-                    {`${attempt.at_gmt} UTC — ${attempt.outcome}`}
-                    {attempt.code && ` (${attempt.code}: ${attempt.message ?? ''})`}
-                  </li>
-                ))}
-              </ol>
-            </>
-          )}
+          <AttemptHistoryList attempts={row.attempt_history ?? []} />
           <h3>{__('eConnect XML', 'gp-sync-for-woocommerce')}</h3>
           {row.preview_error && (
             <Notice status="warning" isDismissible={false}>

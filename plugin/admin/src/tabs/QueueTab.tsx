@@ -128,7 +128,10 @@ export function QueueTab({ state, update }: Props) {
         <TextControl
           __nextHasNoMarginBottom
           label={__('Search', 'gp-sync-for-woocommerce')}
-          help={__('Order, product or user number, message id or error code.', 'gp-sync-for-woocommerce')}
+          help={__(
+            'Order, product or user number, buyer’s e-mail, SKU or GP item number (whole), message id or error code.',
+            'gp-sync-for-woocommerce',
+          )}
           value={search}
           maxLength={64}
           onChange={setSearch}
