@@ -122,5 +122,8 @@ case "$PLUGIN_INSTALL" in
   *) die "GPSYNC_PLUGIN_INSTALL=$PLUGIN_INSTALL: use zip or link" ;;
 esac
 wp_php "$STACK_DIR/wp/setup.php" activate gp-sync-for-woocommerce/gp-sync-for-woocommerce.php >&2
+if [[ "$WOOCOMMERCE" == 1 ]]; then
+  wp_php "$STACK_DIR/wp/setup.php" hpos >&2 || log "WARNING: could not switch WooCommerce to HPOS order storage"
+fi
 echo "$WOOCOMMERCE" >"$RUN_DIR/woocommerce"
 printf '%s\n' "$PLUGIN_INSTALL" "$PLUGIN_DIR" "$PLUGIN_ZIP" >"$RUN_DIR/plugin"

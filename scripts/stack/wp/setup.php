@@ -94,6 +94,30 @@ switch ( $gpsync_cmd ) {
 		echo "$plugin activated\n";
 		break;
 
+	case 'hpos':
+		// A new WooCommerce 9.4 shop keeps its orders in the HPOS tables. WooCommerce only turns that on at install
+		// when every active plugin has declared itself compatible, which depends on the activation order here; so
+		// the stack says it outright, as the tests (and a real new shop) expect. Never fatal: a warning at worst.
+		if ( ! function_exists( 'wc_get_container' ) ) {
+			echo "WooCommerce not loaded: order storage left as is\n";
+			break;
+		}
+		try {
+			$synchronizer = wc_get_container()->get( 'Automattic\\WooCommerce\\Internal\\DataStores\\Orders\\DataSynchronizer' );
+			if ( ! $synchronizer->check_orders_table_exists() ) {
+				$synchronizer->create_database_tables();
+			}
+			if ( 'yes' !== get_option( 'woocommerce_custom_orders_table_enabled' ) ) {
+				update_option( 'woocommerce_custom_orders_table_data_sync_enabled', 'yes' );
+				update_option( 'woocommerce_custom_orders_table_enabled', 'yes' );
+				update_option( 'woocommerce_custom_orders_table_data_sync_enabled', 'no' );
+			}
+			echo 'order storage: ' . ( 'yes' === get_option( 'woocommerce_custom_orders_table_enabled' ) ? 'HPOS' : 'posts (WooCommerce refused HPOS)' ) . "\n";
+		} catch ( \Throwable $refused ) {
+			echo 'WARNING: order storage left as is: ' . $refused->getMessage() . "\n";
+		}
+		break;
+
 	case 'deactivate':
 		$plugin = $gpsync_args[1] ?? '';
 		if ( is_plugin_active( $plugin ) ) {

@@ -86,8 +86,8 @@ abstract class IntegrationTestCase extends TestCase {
 
 	/**
 	 * A test that switches WooCommerce between HPOS and posts storage must switch it back; one that does not
-	 * (a failure half-way) would make every later test run on the wrong storage, so it is put back here and
-	 * named on STDERR.
+	 * (a failure half-way, or a restore that runs after this one) would make every later test run on the wrong
+	 * storage, so it is put back here too.
 	 */
 	private function restore_order_storage_if_switched(): void {
 		$hpos   = self::ORDER_STORAGE_OPTIONS[0];
@@ -95,7 +95,6 @@ abstract class IntegrationTestCase extends TestCase {
 		if ( '' === $before || (string) get_option( $hpos, '' ) === $before ) {
 			return;
 		}
-		fwrite( STDERR, PHP_EOL . 'NOTICE: ' . static::class . '::' . $this->getName( false ) . " left $hpos changed; restoring '$before'" . PHP_EOL );
 		update_option( self::ORDER_STORAGE_OPTIONS[1], 'yes' ); // WooCommerce switches storage only while the two are in sync.
 		try {
 			update_option( $hpos, $before );
