@@ -213,7 +213,28 @@ class OutboxRepository {
 		if ( 0 === $claimed ) {
 			return [];
 		}
-		return $this->rows_where( 'claim_token = %s', [ $token ] );
+		return self::masters_first( $this->rows_where( 'claim_token = %s', [ $token ] ) );
+	}
+
+	/**
+	 * Customers and products before orders and refunds, each in id order: the bridge runs a batch in order, so a
+	 * product saved with its corrected GP item number reaches GP before the order retried after it, even when the
+	 * order's row is older.
+	 *
+	 * @param list<OutboxRow> $rows
+	 * @return list<OutboxRow>
+	 */
+	private static function masters_first( array $rows ): array {
+		$rank = static function ( OutboxRow $row ): int {
+			return in_array( $row->kind, [ 'customer', 'product' ], true ) ? 0 : 1;
+		};
+		usort(
+			$rows,
+			static function ( OutboxRow $a, OutboxRow $b ) use ( $rank ): int {
+				return [ $rank( $a ), $a->id ] <=> [ $rank( $b ), $b->id ];
+			}
+		);
+		return $rows;
 	}
 
 	/** How often claim() runs its UPDATE when InnoDB makes it a deadlock victim. */
