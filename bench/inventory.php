@@ -8,6 +8,7 @@
  *   none    full resync, nothing changed                                                  goal < 20 s
  *   one_pct full resync, 1 % changed                                                      goal < 30 s
  *   poll    poll from the cursor with 100 changed among N                                 goal < 2 s
+ *   sold_out full resync with 1 % set to 0, so their stock status moves (no goal: WooCommerce's full save)
  * Usage (stack up first: scripts/stack/up.sh test, or dev with GPSYNC_BENCH_PROFILE=dev; Node for the sandbox
  * stock CLI):
  *   php bench/inventory.php [--products=2000] [--push=N] [--all=N] [--run=<id of an earlier run to reuse>]
@@ -85,6 +86,7 @@ function gpsync_bench_step( string $step, string $run, int $n, array $env ): voi
 		case 'all':
 		case 'none':
 		case 'one_pct':
+		case 'sold_out':
 			$result += $plugin->inventory()->sync( null, true );
 			break;
 		case 'poll':
@@ -263,6 +265,13 @@ gpsync_bench_gp_stock( $gpsync_root, $gpsync_env, $gpsync_run, range( 0, $gpsync
 $r = gpsync_bench_child( 'all', $gpsync_run, $gpsync_n );
 $gpsync_say( sprintf( 'full resync, %s changed: %d items, %d updated in %.1f s', number_format( $gpsync_all ), $r['items'], $r['updated'], $r['seconds'] ) );
 $gpsync_row( sprintf( 'full resync, %s of %s changed', number_format( $r['updated'] ), number_format( $gpsync_n ) ), $r, sprintf( '%.0f items/s (%.1f s)', $r['updated'] / $r['seconds'], $r['seconds'] ), '≥ 300 items/s', sprintf( '%.2f×', $r['updated'] / $r['seconds'] / 300 ) );
+
+// A stock count that sells 1 % out: the stock status moves, which WooCommerce's stock API follows with a full
+// product save (visibility terms, term counts, transients), several times the cost of a write that keeps it.
+gpsync_bench_gp_stock( $gpsync_root, $gpsync_env, $gpsync_run, range( 0, $gpsync_n - 1, 100 ), 0, 0 );
+$r = gpsync_bench_child( 'sold_out', $gpsync_run, $gpsync_n );
+$gpsync_say( sprintf( 'full resync, 1 %% sold out: %d items, %d updated in %.1f s', $r['items'], $r['updated'], $r['seconds'] ) );
+$gpsync_row( sprintf( 'full resync, %s sold out (status moves; not a goal)', number_format( $r['updated'] ) ), $r, sprintf( '%.1f s', $r['seconds'] ), '', '' );
 $gpsync_changed_at = time();
 
 // The feed re-reads the last 5 minutes of changes on every poll (the overlap window), so the poll is measured

@@ -65,7 +65,7 @@ define( 'WP_DEBUG_LOG', '$LOG_DIR/wp-debug.log' );
 define( 'WP_DEBUG_DISPLAY', false );
 define( 'SCRIPT_DEBUG', false );
 define( 'FS_METHOD', 'direct' );
-define( 'DISABLE_WP_CRON', false );
+defined( 'DISABLE_WP_CRON' ) || define( 'DISABLE_WP_CRON', false ); // a bench may switch it off first
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'WP_AUTO_UPDATE_CORE', false );
 define( 'UPLOADS', 'wp-content/uploads-$PROFILE' );

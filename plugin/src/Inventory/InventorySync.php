@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace GPSync\Inventory;
 
 use GPSync\Bridge\BridgeClient;
+use GPSync\Infrastructure\RuntimeCache;
 use GPSync\Logging\Logger;
 use GPSync\Outbox\OutboxRepository;
 use GPSync\Settings\Settings;
@@ -71,6 +72,7 @@ class InventorySync {
 			return $totals;
 		}
 		$cursor = $full ? null : (string) get_option( SettingsKeys::INVENTORY_CURSOR_OPTION, '' );
+		$this->index->start_run();
 		do {
 			$held  = $this->held->by_item();
 			$page  = $this->bridge->inventory( $cursor, $page_size, $this->settings->inventory_sites() );
@@ -113,24 +115,37 @@ class InventorySync {
 		];
 		$numbers  = array_map( static fn( array $item ): string => (string) ( $item['item_number'] ?? '' ), $items );
 		$products = $this->index->find( $numbers );
-		$batch    = new WriteBatch();
+		$writes   = $this->plan_writes( $items, $products, $held, $stats );
+		// Only the products to write are loaded, and those in a few queries for the whole page.
+		RuntimeCache::prime_products( array_map( static fn( array $write ): int => $write[0]->id, $writes ) );
+		$batch = new WriteBatch();
 		try {
-			$this->apply_items( $items, $products, $held, $stats, $batch );
+			foreach ( $writes as [ $stock, $quantity ] ) {
+				++$stats[ $this->write( $stock, $quantity, $batch ) ];
+			}
 			$batch->commit();
 		} catch ( \Throwable $error ) {
 			$batch->roll_back();
 			throw $error;
+		} finally {
+			// The page's products are not needed again: memory stays flat over 50,000 items.
+			RuntimeCache::release();
 		}
 		return $stats;
 	}
 
 	/**
+	 * Decides each product of the page from what ProductStockIndex read, without loading any product: only
+	 * those whose stock differs are returned, to be written.
+	 *
 	 * @param list<array<mixed>>                $items
 	 * @param array<string, list<ProductStock>> $products
 	 * @param array<string, StockQuantity>      $held
 	 * @param array{updated:int, unchanged:int, not_managed:int, unknown:int, unknown_items:list<string>, invalid:int} $stats
+	 * @return list<array{0:ProductStock, 1:int|float}> product and the quantity to write
 	 */
-	private function apply_items( array $items, array $products, array $held, array &$stats, WriteBatch $batch ): void {
+	private function plan_writes( array $items, array $products, array $held, array &$stats ): array {
+		$writes = [];
 		foreach ( $items as $item ) {
 			$number = ProductStockIndex::key( (string) ( $item['item_number'] ?? '' ) );
 			try {
@@ -146,23 +161,26 @@ class InventorySync {
 				continue;
 			}
 			$target = $available->minus( $held[ $number ] ?? StockQuantity::zero() );
-			foreach ( $products[ $number ] as $product ) {
-				$outcome = $this->apply( $product, $target, $batch );
-				++$stats[ $outcome ];
+			// The store's own rounding rule (whole units unless a plugin filters woocommerce_stock_amount).
+			$quantity = wc_stock_amount( (float) (string) $target ); // exact decimal up to here; Woo keeps stock as a number
+			foreach ( $products[ $number ] as $stock ) {
+				if ( ! $stock->manages_stock ) {
+					++$stats['not_managed'];
+				} elseif ( null !== $stock->stock && wc_stock_amount( (float) $stock->stock ) == $quantity ) { // phpcs:ignore WordPress.PHP.StrictComparisons.LooseComparison -- int vs float when a store allows decimal stock: compare as numbers.
+					++$stats['unchanged'];
+				} else {
+					$writes[] = [ $stock, $quantity ];
+				}
 			}
 		}
+		return $writes;
 	}
 
-	/** @return 'updated'|'unchanged'|'not_managed' */
-	private function apply( ProductStock $stock, StockQuantity $target, WriteBatch $batch ): string {
-		if ( ! $stock->manages_stock ) {
-			return 'not_managed';
-		}
-		// The store's own rounding rule (whole units unless a plugin filters woocommerce_stock_amount).
-		$quantity = wc_stock_amount( (float) (string) $target ); // exact decimal up to here; Woo keeps stock as a number
-		if ( null !== $stock->stock && wc_stock_amount( (float) $stock->stock ) == $quantity ) { // phpcs:ignore WordPress.PHP.StrictComparisons.LooseComparison -- int vs float when a store allows decimal stock: compare as numbers.
-			return 'unchanged';
-		}
+	/**
+	 * @param int|float $quantity
+	 * @return 'updated'|'not_managed'
+	 */
+	private function write( ProductStock $stock, $quantity, WriteBatch $batch ): string {
 		$product = wc_get_product( $stock->id );
 		if ( ! $product instanceof \WC_Product ) {
 			return 'not_managed';

@@ -12,6 +12,7 @@ namespace GPSync\Meta;
 use GPSync\Orders\OrderGateway;
 use GPSync\Orders\SyncState;
 use GPSync\Outbox\OutboxRepository;
+use GPSync\Products\ItemClaims;
 use GPSync\Products\ItemNumbers;
 use GPSync\Settings\SettingsKeys;
 
@@ -27,10 +28,34 @@ class GpIdsWriter {
 	private OutboxRepository $outbox;
 	private ItemNumbers $items;
 
+	/** What the item numbers of the batch being applied are claimed by; null outside a batch. */
+	private ?ItemClaims $claims = null;
+
 	public function __construct( OrderGateway $orders, OutboxRepository $outbox, ?ItemNumbers $items = null ) {
 		$this->orders = $orders;
 		$this->outbox = $outbox;
 		$this->items  = $items ?? new ItemNumbers();
+	}
+
+	/**
+	 * Before a batch's results are written: reads which products claim the item numbers in them in two
+	 * queries, instead of two per product (the first push of a large catalogue). end_results() forgets it.
+	 *
+	 * @param list<array<string,mixed>> $results the bridge's results of one batch
+	 */
+	public function begin_results( array $results ): void {
+		$numbers = [];
+		foreach ( $results as $result ) {
+			$number = is_array( $result['gp'] ?? null ) ? (string) ( $result['gp']['item_number'] ?? '' ) : '';
+			if ( '' !== $number ) {
+				$numbers[] = $number;
+			}
+		}
+		$this->claims = [] === $numbers ? null : ItemClaims::load( $numbers );
+	}
+
+	public function end_results(): void {
+		$this->claims = null;
 	}
 
 	/**
@@ -52,7 +77,7 @@ class GpIdsWriter {
 						break;
 					case 'product':
 						if ( isset( $gp['item_number'] ) && '' !== (string) $gp['item_number'] ) {
-							$this->items->remember_from_sync( $entity_id, (string) $gp['item_number'] );
+							$this->items->remember_from_sync( $entity_id, (string) $gp['item_number'], $this->claims );
 						}
 						break;
 				}

@@ -98,6 +98,7 @@ class OutboxDispatcher {
 		}
 		++$report->batches;
 		$report->claimed = count( $rows );
+		$this->messages->prime( $rows );
 
 		/** @var array<string,OutboxRow> $by_id claimed rows that have a message, by message id */
 		$by_id    = [];
@@ -122,16 +123,21 @@ class OutboxDispatcher {
 		$report->sent = count( $messages );
 		$this->bridge_answered();
 
-		foreach ( $response['results'] as $result ) {
-			$id  = (string) $result['id'];
-			$row = $by_id[ $id ] ?? null;
-			if ( null === $row ) {
-				++$report->unknown_results;
-				$this->logger->warning( 'The bridge returned a result for a message that was not sent; ignored.', [ 'message_id' => $id ] );
-				continue;
+		$this->writer->begin_results( $response['results'] );
+		try {
+			foreach ( $response['results'] as $result ) {
+				$id  = (string) $result['id'];
+				$row = $by_id[ $id ] ?? null;
+				if ( null === $row ) {
+					++$report->unknown_results;
+					$this->logger->warning( 'The bridge returned a result for a message that was not sent; ignored.', [ 'message_id' => $id ] );
+					continue;
+				}
+				unset( $by_id[ $id ] );
+				$this->apply( $row, $result, $report );
 			}
-			unset( $by_id[ $id ] );
-			$this->apply( $row, $result, $report );
+		} finally {
+			$this->writer->end_results();
 		}
 		foreach ( $by_id as $row ) {
 			// The bridge answered but said nothing about this row: send it again later.

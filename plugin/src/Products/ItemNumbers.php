@@ -29,8 +29,6 @@ class ItemNumbers {
 	 */
 	public const MAX_LENGTH = 30;
 
-	private const PRODUCT_TYPES = [ 'product', 'product_variation' ];
-
 	/** Trimmed and upper-cased, as GP stores item numbers. */
 	public static function normalise( string $number ): string {
 		return mb_strtoupper( trim( $number ), 'UTF-8' );
@@ -42,7 +40,7 @@ class ItemNumbers {
 	 * @return string the number as it would be stored ('' clears it).
 	 * @throws InvalidItemNumber When GP cannot hold it or another product claims it.
 	 */
-	public function validate( int $product_id, string $number ): string {
+	public function validate( int $product_id, string $number, ?ItemClaims $claims = null ): string {
 		$number = self::normalise( $number );
 		if ( '' === $number ) {
 			return '';
@@ -53,7 +51,7 @@ class ItemNumbers {
 		if ( ! self::fits_code_page( $number ) ) {
 			throw InvalidItemNumber::bad_characters( $number );
 		}
-		$other = $this->claimant( $number, $product_id );
+		$other = $this->claimant( $number, $product_id, $claims );
 		if ( $other > 0 ) {
 			$product = wc_get_product( $other );
 			throw InvalidItemNumber::claimed( $number, $other, $product instanceof \WC_Product ? (string) $product->get_name() : '' );
@@ -89,15 +87,16 @@ class ItemNumbers {
 
 	/**
 	 * After the first successful item sync: keeps the number GP answered with, unless one is already set (an
-	 * explicit number is never overwritten by a sync) or another product holds it.
+	 * explicit number is never overwritten by a sync) or another product holds it. $claims: what the batch's
+	 * answers claim, read once for the whole batch (GpIdsWriter::begin_results()).
 	 */
-	public function remember_from_sync( int $product_id, string $number ): bool {
+	public function remember_from_sync( int $product_id, string $number, ?ItemClaims $claims = null ): bool {
 		$product = function_exists( 'wc_get_product' ) ? wc_get_product( $product_id ) : null;
 		if ( ! $product instanceof \WC_Product || '' !== $this->explicit( $product ) ) {
 			return false;
 		}
 		try {
-			$number = $this->validate( $product_id, $number );
+			$number = $this->validate( $product_id, $number, $claims );
 		} catch ( InvalidItemNumber $refused ) {
 			return false;
 		}
@@ -105,6 +104,9 @@ class ItemNumbers {
 			return false;
 		}
 		$this->apply( $product, $number );
+		if ( null !== $claims ) {
+			$claims->claim( $number, $product_id );
+		}
 		// Only the meta changed: a full save() (post row, lookup tables, terms, transients) would make the first
 		// push of a large catalogue several times slower for nothing.
 		$product->save_meta_data();
@@ -129,40 +131,17 @@ class ItemNumbers {
 
 	/**
 	 * The product other than $except that holds $number: explicitly, or through its SKU while it has no
-	 * explicit number of its own. Trashed products hold nothing.
+	 * explicit number of its own. Trashed products hold nothing. $claims, when it has read $number already
+	 * (a batch of sync answers), saves the two queries.
 	 */
-	private function claimant( string $number, int $except ): int {
+	private function claimant( string $number, int $except, ?ItemClaims $claims = null ): int {
 		if ( '' === $number ) {
 			return 0;
 		}
-		global $wpdb;
-		$types = "'" . implode( "','", self::PRODUCT_TYPES ) . "'";
-		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $types is the constant list above.
-		// phpcs:disable WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the uniqueness check must see the database: a cached answer could let two products claim one GP item. WP_Query cannot express "meta empty or missing" joined with another product's SKU.
-		$explicit = (int) $wpdb->get_var(
-			$wpdb->prepare(
-				"SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m ON m.post_id = p.ID AND m.meta_key = %s
-				WHERE m.meta_value = %s AND p.ID <> %d AND p.post_status <> 'trash' AND p.post_type IN ($types) ORDER BY p.ID LIMIT 1",
-				SettingsKeys::META_ITEM_NUMBER,
-				$number,
-				$except
-			)
-		);
-		if ( $explicit > 0 ) {
-			return $explicit;
+		if ( null === $claims || ! $claims->knows( $number ) ) {
+			$claims = ItemClaims::load( [ $number ] );
 		}
-		return (int) $wpdb->get_var(
-			$wpdb->prepare(
-				"SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} s ON s.post_id = p.ID AND s.meta_key = '_sku'
-				LEFT JOIN {$wpdb->postmeta} m ON m.post_id = p.ID AND m.meta_key = %s
-				WHERE UPPER( s.meta_value ) = %s AND ( m.meta_value IS NULL OR m.meta_value = '' )
-				AND p.ID <> %d AND p.post_status <> 'trash' AND p.post_type IN ($types) ORDER BY p.ID LIMIT 1",
-				SettingsKeys::META_ITEM_NUMBER,
-				$number,
-				$except
-			)
-		);
-		// phpcs:enable
+		return $claims->claimant( $number, $except );
 	}
 
 	/** @throws InvalidItemNumber When there is no such product. */

@@ -15,15 +15,23 @@ final class InventorySyncTest extends InventoryTestCase {
 
 	public function test_when_gp_stock_changes_then_products_found_by_sku_or_gp_item_number_follow_and_the_rest_is_left_alone(): void {
 		$p = $this->prefix;
-		$this->gp_items( [ "{$p}PLAIN", "{$p}LOWER", "{$p}OVERRIDE", "{$p}UNMANAGED", "{$p}NOBODY" ] );
+		$this->gp_items( [ "{$p}PLAIN", "{$p}LOWER", "{$p}OVERRIDE", "{$p}UNMANAGED", "{$p}NOBODY", "{$p}KEPT", "{$p}NOSKU" ] );
 		$plain    = $this->stocked_product( "{$p}PLAIN", 1 );
 		$lower    = $this->stocked_product( strtolower( "{$p}LOWER" ), 1 ); // SKUs may be typed in any case.
 		$override = $this->stocked_product( "{$p}WOO-SKU", 1 );
 		$override->update_meta_data( SettingsKeys::META_ITEM_NUMBER, "{$p}OVERRIDE" );
 		$this->outbox()->without_capture( static fn() => $override->save() );
-		$decoy     = $this->stocked_product( "{$p}OVERRIDE-NOT", 1 ); // a SKU that only starts like the item number
+		$decoy = $this->stocked_product( "{$p}OVERRIDE-NOT", 1 ); // a SKU that only starts like the item number
+		// After its first sync a product keeps GP's number, its own SKU in GP's case (found through the SKU) …
+		$kept = $this->stocked_product( strtolower( "{$p}KEPT" ), 1 );
+		$kept->update_meta_data( SettingsKeys::META_ITEM_NUMBER, "{$p}KEPT" );
+		$this->outbox()->without_capture( static fn() => $kept->save() );
+		// … and one without a SKU is found through its number alone.
+		$no_sku = $this->stocked_product( '', 1 );
+		$no_sku->update_meta_data( SettingsKeys::META_ITEM_NUMBER, "{$p}NOSKU" );
+		$this->outbox()->without_capture( static fn() => $no_sku->save() );
 		$unmanaged = $this->outbox()->without_capture( fn() => $this->create_simple_product( "{$p}UNMANAGED", '3.00' ) );
-		$this->gp_stock( [ [ "{$p}PLAIN", 'MAIN', '12' ], [ "{$p}LOWER", 'WEST', '5' ], [ "{$p}OVERRIDE", 'MAIN', '30' ], [ "{$p}UNMANAGED", 'MAIN', '9' ], [ "{$p}NOBODY", 'MAIN', '4' ] ] );
+		$this->gp_stock( [ [ "{$p}PLAIN", 'MAIN', '12' ], [ "{$p}LOWER", 'WEST', '5' ], [ "{$p}OVERRIDE", 'MAIN', '30' ], [ "{$p}UNMANAGED", 'MAIN', '9' ], [ "{$p}NOBODY", 'MAIN', '4' ], [ "{$p}KEPT", 'MAIN', '7' ], [ "{$p}NOSKU", 'MAIN', '8' ] ] );
 
 		$totals = $this->sync();
 
@@ -31,16 +39,18 @@ final class InventorySyncTest extends InventoryTestCase {
 		$this->assertSame( '5', $this->stock_of( $lower->get_id() ) );
 		$this->assertSame( '30', $this->stock_of( $override->get_id() ), 'the GP item number meta wins over the SKU' );
 		$this->assertSame( '1', $this->stock_of( $decoy->get_id() ) );
+		$this->assertSame( '7', $this->stock_of( $kept->get_id() ) );
+		$this->assertSame( '8', $this->stock_of( $no_sku->get_id() ) );
 		$this->assertNull( $this->stock_of( $unmanaged->get_id() ), 'a product that does not manage stock is left alone' );
 		$this->assertSame( 'instock', $this->product( $unmanaged->get_id() )->get_stock_status() );
-		$this->assertSame( 3, $totals['updated'] );
+		$this->assertSame( 5, $totals['updated'] );
 		$this->assertGreaterThanOrEqual( 1, $totals['not_managed'] );
 		$this->assertContains( "{$p}NOBODY", $totals['unknown_items'], 'unknown item numbers are listed' );
 		$this->assertSame( [], $this->all_rows(), 'stock written from GP is not queued back to GP' );
 
 		$again = $this->sync();
 		$this->assertSame( 0, $again['updated'], 'a second run finds nothing to change' );
-		$this->assertGreaterThanOrEqual( 3, $again['unchanged'] );
+		$this->assertGreaterThanOrEqual( 5, $again['unchanged'] );
 	}
 
 	public function test_when_variations_carry_gp_items_then_each_follows_its_own_and_a_parent_managed_variation_is_left_to_its_parent(): void {

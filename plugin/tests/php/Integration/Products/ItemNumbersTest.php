@@ -164,6 +164,55 @@ final class ItemNumbersTest extends CoreTestCase {
 		$this->assertSame( 'CHOSEN-' . $this->suffix(), $this->stored( $set->get_id() ) );
 	}
 
+	public function test_a_batchs_answers_are_checked_once_against_the_store_and_against_each_other(): void {
+		$lower   = $this->quiet_product( 'gps-in-low' . $this->suffix() );
+		$holder  = $this->quiet_product( 'GPS-IN-H' . $this->suffix() );
+		$greedy  = $this->quiet_product( 'GPS-IN-G' . $this->suffix() );
+		$twin_a  = $this->quiet_product( 'GPS-IN-TA' . $this->suffix() );
+		$twin_b  = $this->quiet_product( 'GPS-IN-TB' . $this->suffix() );
+		$skuless = $this->quiet_product( '' );
+		$this->items->set( $holder->get_id(), 'TAKEN-' . $this->suffix() );
+		$writer  = new \GPSync\Meta\GpIdsWriter( $this->plugin()->orders(), $this->outbox(), $this->items );
+		$answers = [
+			[ $lower, 'GPS-IN-LOW' . $this->suffix() ],  // its own SKU, upper-cased as GP stores it
+			[ $greedy, 'TAKEN-' . $this->suffix() ],     // held explicitly by another product
+			[ $twin_a, 'TWIN-' . $this->suffix() ],      // free in the store …
+			[ $twin_b, 'TWIN-' . $this->suffix() ],      // … but taken by the answer just before it
+			[ $skuless, 'GPS-IN-H' . $this->suffix() ],  // the SKU of a product that has its own number: free
+		];
+		$results = array_map( static fn( array $a ): array => [ 'gp' => [ 'item_number' => $a[1] ] ], $answers );
+
+		$claim_reads = 0;
+		$count       = static function ( string $sql ) use ( &$claim_reads ): string {
+			if ( false !== strpos( $sql, 'wc_product_meta_lookup l JOIN' ) || false !== strpos( $sql, 'STRAIGHT_JOIN m.post_id' ) ) {
+				++$claim_reads;
+			}
+			return $sql;
+		};
+		add_filter( 'query', $count );
+		$writer->begin_results( $results );
+		$at_begin = $claim_reads;
+		foreach ( $answers as [ $product, $number ] ) {
+			$writer->write_done( 'product', $product->get_id(), [ 'item_number' => $number ] );
+		}
+		$in_loop = $claim_reads - $at_begin;
+		$writer->end_results();
+
+		$this->assertSame( 'GPS-IN-LOW' . $this->suffix(), $this->stored( $lower->get_id() ) );
+		$this->assertSame( '', $this->stored( $greedy->get_id() ), 'a number another product holds is not stored' );
+		$this->assertSame( 'TWIN-' . $this->suffix(), $this->stored( $twin_a->get_id() ) );
+		$this->assertSame( '', $this->stored( $twin_b->get_id() ), 'two answers of one batch never give one GP item to two products' );
+		$this->assertSame( 'GPS-IN-H' . $this->suffix(), $this->stored( $skuless->get_id() ) );
+		$this->assertSame( 'TAKEN-' . $this->suffix(), $this->stored( $holder->get_id() ), 'the holder keeps its own' );
+
+		$before_alone = $claim_reads;
+		$writer->write_done( 'product', $twin_b->get_id(), [ 'item_number' => 'ALONE-' . $this->suffix() ] );
+		$alone = $claim_reads - $before_alone;
+		remove_filter( 'query', $count );
+		$this->assertSame( 'ALONE-' . $this->suffix(), $this->stored( $twin_b->get_id() ), 'outside a batch an answer is checked on its own' );
+		$this->assertSame( [ 2, 0, 2 ], [ $at_begin, $in_loop, $alone ], 'the claims of a batch are read once (two queries), not per answer' );
+	}
+
 	public function test_rest_sets_the_number_and_answers_400_404_409_and_refuses_customers(): void {
 		$product = $this->quiet_product( 'GPS-IN-R' . $this->suffix() );
 		$other   = $this->quiet_product( 'GPS-IN-O' . $this->suffix() );
