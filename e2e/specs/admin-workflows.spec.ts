@@ -144,6 +144,10 @@ test('a backfill runs in the background and its progress bar finishes', async ({
   expect(done.total).toBeGreaterThanOrEqual(3);
   await expect(page.locator('.gpsync-backfill-state')).toHaveText('Backfill finished.', { timeout: 15_000 });
   await expect(page.locator('#gpsync-backfill-progress')).toHaveAttribute('value', '100');
+  // Queued is not delivered: the tab follows the rows to GP.
+  await expect(page.locator('.gpsync-backfill-delivery')).toContainText(
+    /Since the start: \d+ in GP, \d+ on their way, \d+ need attention/,
+  );
 });
 
 test('a mapping change changes the preview before it is saved; bad input is refused and nothing saved', async ({

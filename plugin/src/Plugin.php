@@ -114,7 +114,7 @@ final class Plugin {
 		$this->inventory    = new InventorySync( $this->bridge, $this->settings, $this->outbox, $this->logger, new HeldStock( $this->outbox, $this->orders, $this->settings ) );
 		$this->recovery     = new Recovery( $this->outbox );
 		$this->backfill     = new Backfill( $this->outbox, $this->orders );
-		$this->backfill_job = new BackfillJob( $this->backfill, $this->scheduler );
+		$this->backfill_job = new BackfillJob( $this->backfill, $this->scheduler, $this->outbox );
 		$this->job          = new DispatchJob( $this->dispatcher, $this->scheduler, $this->inventory, $this->outbox, $this->logger );
 		$order_standing     = new OrderStanding( $this->orders, $this->outbox );
 		$order_sender       = new OrderSender( $this->outbox, $this->recovery );

@@ -95,6 +95,10 @@ export interface BackfillProgress {
   from: string;
   total: number;
   queued: number;
+  /** Rows of the kind since the job started: reached GP, still on their way, waiting for a human. */
+  delivered?: number;
+  waiting?: number;
+  failed?: number;
   message?: string;
 }
 

@@ -17,6 +17,10 @@ use GPSync\Scheduler\SchedulerInterface;
  * survives requests and restarts: each step reads the page to do next, queues it, stores the new position
  * and schedules the next step. A job whose step was lost (no step for STALE_SECONDS) is resumed from its
  * stored page when the progress is read. Cancel stops it before its next page.
+ *
+ * Queued is half the story: the progress also says how many rows of the kind reached GP, wait (pending, in
+ * flight or retrying) or need a human (dead) since the job started, so a store owner pushing a catalogue can
+ * watch it arrive, not only leave.
  */
 class BackfillJob implements Registerable {
 
@@ -28,10 +32,12 @@ class BackfillJob implements Registerable {
 
 	private Backfill $backfill;
 	private SchedulerInterface $scheduler;
+	private OutboxRepository $outbox;
 
-	public function __construct( Backfill $backfill, SchedulerInterface $scheduler ) {
+	public function __construct( Backfill $backfill, SchedulerInterface $scheduler, OutboxRepository $outbox ) {
 		$this->backfill  = $backfill;
 		$this->scheduler = $scheduler;
+		$this->outbox    = $outbox;
 	}
 
 	public function register(): void {
@@ -39,7 +45,7 @@ class BackfillJob implements Registerable {
 	}
 
 	/**
-	 * @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int}
+	 * @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int, started:string, delivered:int, waiting:int, failed:int}
 	 * @throws \InvalidArgumentException When the kind is unknown or needs WooCommerce, or the date is not Y-m-d.
 	 */
 	public function start( string $kind, string $from ): array {
@@ -64,10 +70,11 @@ class BackfillJob implements Registerable {
 			'page'    => 1,
 			'message' => '',
 			'touched' => time(),
+			'started' => gmdate( 'Y-m-d H:i:s' ),
 		];
 		$this->save( $state );
 		$this->scheduler->enqueue_async( self::HOOK );
-		return $state;
+		return $state + $this->delivery( $state['kind'], $state['started'] );
 	}
 
 	/**
@@ -80,7 +87,7 @@ class BackfillJob implements Registerable {
 	public function step(): void {
 		$until = microtime( true ) + self::STEP_SECONDS;
 		do {
-			$state = $this->progress( false );
+			$state = $this->stored();
 			if ( 'running' !== $state['state'] ) {
 				return;
 			}
@@ -93,7 +100,7 @@ class BackfillJob implements Registerable {
 				return;
 			}
 			// Re-read: a cancel that arrived while this page was queued wins.
-			if ( 'running' !== $this->progress( false )['state'] ) {
+			if ( 'running' !== $this->stored()['state'] ) {
 				return;
 			}
 			$state['queued'] += $found;
@@ -110,25 +117,37 @@ class BackfillJob implements Registerable {
 		}
 	}
 
-	/** @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int} */
+	/** @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int, started:string, delivered:int, waiting:int, failed:int} */
 	public function cancel(): array {
-		$state = $this->progress( false );
+		$state = $this->stored();
 		if ( 'running' === $state['state'] ) {
 			$state['state'] = 'cancelled';
 			$this->save( $state );
 		}
-		return $state;
+		return $state + $this->delivery( $state['kind'], $state['started'] );
 	}
 
 	/**
-	 * @param bool $resume schedule a lost step again
-	 * @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int}
+	 * The job as stored, with how far its rows have got. Reading it resumes a job whose step was lost.
+	 *
+	 * @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int, started:string, delivered:int, waiting:int, failed:int}
 	 */
-	public function progress( bool $resume = true ): array {
+	public function progress(): array {
+		$state = $this->stored();
+		if ( 'running' === $state['state'] && time() - $state['touched'] > self::STALE_SECONDS ) {
+			$state['touched'] = time();
+			$this->save( $state );
+			$this->scheduler->enqueue_async( self::HOOK );
+		}
+		return $state + $this->delivery( $state['kind'], $state['started'] );
+	}
+
+	/** @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int, started:string} */
+	private function stored(): array {
 		wp_cache_delete( self::OPTION, 'options' );
 		$stored = get_option( self::OPTION, [] );
 		$stored = is_array( $stored ) ? $stored : [];
-		$state  = [
+		return [
 			'state'   => (string) ( $stored['state'] ?? 'idle' ),
 			'kind'    => (string) ( $stored['kind'] ?? '' ),
 			'from'    => (string) ( $stored['from'] ?? '' ),
@@ -137,13 +156,25 @@ class BackfillJob implements Registerable {
 			'page'    => max( 1, (int) ( $stored['page'] ?? 1 ) ),
 			'message' => (string) ( $stored['message'] ?? '' ),
 			'touched' => (int) ( $stored['touched'] ?? 0 ),
+			'started' => (string) ( $stored['started'] ?? '' ),
 		];
-		if ( $resume && 'running' === $state['state'] && time() - $state['touched'] > self::STALE_SECONDS ) {
-			$state['touched'] = time();
-			$this->save( $state );
-			$this->scheduler->enqueue_async( self::HOOK );
+	}
+
+	/** @return array{delivered:int, waiting:int, failed:int} */
+	private function delivery( string $kind, string $started ): array {
+		if ( '' === $kind || '' === $started ) {
+			return [
+				'delivered' => 0,
+				'waiting'   => 0,
+				'failed'    => 0,
+			];
 		}
-		return $state;
+		$counts = $this->outbox->counts_by_status_since( $kind, $started );
+		return [
+			'delivered' => $counts[ OutboxStatus::DONE ],
+			'waiting'   => $counts[ OutboxStatus::PENDING ] + $counts[ OutboxStatus::IN_FLIGHT ] + $counts[ OutboxStatus::RETRY ],
+			'failed'    => $counts[ OutboxStatus::DEAD ],
+		];
 	}
 
 	/** @param array<string,mixed> $state */

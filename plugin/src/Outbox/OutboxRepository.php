@@ -487,6 +487,22 @@ class OutboxRepository {
 	}
 
 	/**
+	 * Rows of one kind written since a moment, by status (zeros included): how far a backfill's rows have got.
+	 *
+	 * @return array<string,int>
+	 */
+	public function counts_by_status_since( string $kind, string $since_gmt ): array {
+		global $wpdb;
+		$table  = $this->table->name();
+		$counts = array_fill_keys( OutboxStatus::ALL, 0 );
+		$rows   = $wpdb->get_results( $wpdb->prepare( "SELECT status, COUNT(*) AS n FROM `$table` WHERE kind = %s AND updated_at_gmt >= %s GROUP BY status", $kind, $since_gmt ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- our own table; progress must be live.
+		foreach ( (array) $rows as $row ) {
+			$counts[ (string) $row['status'] ] = (int) $row['n'];
+		}
+		return $counts;
+	}
+
+	/**
 	 * Rows finished per hour over the last $hours hours (done, and dead), oldest hour first, empty hours included.
 	 *
 	 * @return list<array{hour_gmt:string, done:int, failed:int}>

@@ -139,6 +139,17 @@ export function ToolsTab() {
               <progress id="gpsync-backfill-progress" max={100} value={percent}>
                 {`${percent}%`}
               </progress>
+              <p className="gpsync-backfill-delivery">
+                {sprintf(
+                  __(
+                    'Since the start: %1$d in GP, %2$d on their way, %3$d need attention (Queue tab).',
+                    'gp-sync-for-woocommerce',
+                  ),
+                  job.delivered ?? 0,
+                  job.waiting ?? 0,
+                  job.failed ?? 0,
+                )}
+              </p>
               <p aria-live="polite" className="gpsync-backfill-state">
                 {job.state === 'done'
                   ? __('Backfill finished.', 'gp-sync-for-woocommerce')

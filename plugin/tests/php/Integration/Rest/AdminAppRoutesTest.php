@@ -109,6 +109,13 @@ final class AdminAppRoutesTest extends CoreTestCase {
 		$done = $this->rest( 'GET', '/gp-sync/v1/backfill', [], $this->admin )->get_data();
 		$this->assertSame( 'done', $done['state'] );
 		$this->assertSame( $done['total'], $done['queued'] );
+		$this->assertSame( [ 0, 0 ], [ $done['delivered'], $done['failed'] ], 'nothing sent yet' );
+		$this->assertGreaterThanOrEqual( count( $before ), $done['waiting'], 'the queued rows are on their way' );
+		$claimed = $this->outbox()->claim( 2, 60 );
+		$this->outbox()->mark_done( $claimed[0], [ 'customer_number' => 'C1' ], [] );
+		$this->outbox()->mark_dead( $claimed[1], 'invalid_field', 'refused', null, [] );
+		$after = $this->rest( 'GET', '/gp-sync/v1/backfill', [], $this->admin )->get_data();
+		$this->assertSame( [ 1, 1, $done['waiting'] - 2 ], [ $after['delivered'], $after['failed'], $after['waiting'] ], 'the progress follows the rows to GP' );
 		foreach ( $before as $user_id ) {
 			$this->assertNotEmpty(
 				$this->outbox()->search(
