@@ -51,7 +51,11 @@ class GpIdsWriter {
 				$numbers[] = $number;
 			}
 		}
-		$this->claims = [] === $numbers ? null : ItemClaims::load( $numbers );
+		try {
+			$this->claims = [] === $numbers ? null : ItemClaims::load( $numbers );
+		} catch ( \RuntimeException $unreadable ) {
+			$this->claims = null; // each answer then reads its own claims (and keeps nothing if that fails too)
+		}
 	}
 
 	public function end_results(): void {

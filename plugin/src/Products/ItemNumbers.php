@@ -96,17 +96,20 @@ class ItemNumbers {
 			return false;
 		}
 		try {
+			$claims = null !== $claims && $claims->knows( $number ) ? $claims : ItemClaims::load( [ $number ] );
 			$number = $this->validate( $product_id, $number, $claims );
 		} catch ( InvalidItemNumber $refused ) {
+			return false;
+		} catch ( \RuntimeException $unreadable ) {
+			// The claims could not be read: keep nothing rather than risk two products on one GP item. The
+			// product stays tied to GP through its SKU, and the next successful sync stores the number.
 			return false;
 		}
 		if ( '' === $number ) {
 			return false;
 		}
 		$this->apply( $product, $number );
-		if ( null !== $claims ) {
-			$claims->claim( $number, $product_id );
-		}
+		$claims->claim( $number, $product_id );
 		// Only the meta changed: a full save() (post row, lookup tables, terms, transients) would make the first
 		// push of a large catalogue several times slower for nothing.
 		$product->save_meta_data();
