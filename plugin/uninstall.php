@@ -18,7 +18,7 @@ if ( ! is_array( $gpsync_settings ) || empty( $gpsync_settings['remove_data_on_u
 global $wpdb;
 $wpdb->query( "DROP TABLE IF EXISTS `{$wpdb->prefix}gpsync_outbox`" ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- our own table.
 
-foreach ( [ 'gpsync_dispatch', 'gpsync_sweep', 'gpsync_inventory_poll', 'gpsync_backfill_step' ] as $gpsync_hook ) {
+foreach ( [ 'gpsync_dispatch', 'gpsync_sweep', 'gpsync_inventory_poll', 'gpsync_inventory_continue', 'gpsync_backfill_step' ] as $gpsync_hook ) {
 	if ( function_exists( 'as_unschedule_all_actions' ) ) {
 		as_unschedule_all_actions( $gpsync_hook, [], 'gpsync' );
 	}

@@ -143,7 +143,7 @@ final class Plugin {
 			new ProductGpInfo( $this->outbox ),
 			new UserGpCustomer(),
 			$this->backfill_job,
-			new ToolsController( $this->backfill_job, $this->inventory ),
+			new ToolsController( $this->backfill_job, $this->inventory, $this->job ),
 			new LogExport(),
 		];
 	}

@@ -54,10 +54,15 @@ class InventorySync {
 	/**
 	 * @param (callable(int, int): void)|null $on_page called after each page with (rows seen, products updated)
 	 * @param bool                            $full    start without a cursor (a full resync)
-	 * @return array{pages:int, items:int, updated:int, unchanged:int, not_managed:int, unknown:int, unknown_items:list<string>, invalid:int, cursor:string}
+	 * @param float|null                      $seconds time budget: no new page starts once it is spent, and `more`
+	 *                                                 says the feed has more (a web request or a scheduled action
+	 *                                                 must not run into PHP's time limit; the cursor has kept the place)
+	 * @return array{pages:int, items:int, updated:int, unchanged:int, not_managed:int, unknown:int, unknown_items:list<string>, invalid:int, cursor:string, more:bool}
 	 */
-	public function sync( ?callable $on_page, bool $full = false, int $page_size = self::PAGE_SIZE ): array {
+	public function sync( ?callable $on_page, bool $full = false, int $page_size = self::PAGE_SIZE, ?float $seconds = null ): array {
+		$until  = null === $seconds ? null : microtime( true ) + $seconds;
 		$totals = [
+			'more'          => false,
 			'pages'         => 0,
 			'items'         => 0,
 			'updated'       => 0,
@@ -91,7 +96,12 @@ class InventorySync {
 			if ( null !== $on_page ) {
 				$on_page( count( $items ), $stats['updated'] );
 			}
-		} while ( ! empty( $page['has_more'] ) && [] !== $items );
+			$more = ! empty( $page['has_more'] ) && [] !== $items;
+			if ( $more && null !== $until && microtime( true ) >= $until ) {
+				$totals['more'] = true;
+				break;
+			}
+		} while ( $more );
 		$totals['cursor'] = $cursor;
 		if ( $totals['updated'] > 0 || $totals['unknown'] > 0 || $totals['invalid'] > 0 ) {
 			$this->logger->info( 'Inventory applied.', array_diff_key( $totals, [ 'unknown_items' => true ] ) + [ 'unknown_first' => implode( ',', array_slice( $totals['unknown_items'], 0, 10 ) ) ] );

@@ -17,12 +17,16 @@ use GPSync\Settings\SettingsKeys;
 
 /**
  * The hooks gpsync_dispatch (async, after enqueue) and gpsync_sweep (every minute) both run the dispatcher;
- * gpsync_inventory_poll (every five minutes) pulls stock. The recurring actions are (re)scheduled at most
- * once an hour per site, on init, so a deleted schedule heals itself.
+ * gpsync_inventory_poll (every five minutes) pulls stock, RUN_SECONDS at a time: a run with more to read
+ * continues as gpsync_inventory_continue in a fresh request, from the cursor. The recurring actions are
+ * (re)scheduled at most once an hour per site, on init, so a deleted schedule heals itself.
  */
 final class DispatchJob implements Registerable {
 
 	public const INVENTORY_INTERVAL = 300;
+
+	/** Per scheduled inventory run: well inside PHP's usual 30-second limit for a web request. */
+	public const INVENTORY_RUN_SECONDS = 20.0;
 
 	private OutboxDispatcher $dispatcher;
 	private SchedulerInterface $scheduler;
@@ -42,6 +46,7 @@ final class DispatchJob implements Registerable {
 		add_action( SettingsKeys::HOOK_DISPATCH, [ $this, 'dispatch' ] );
 		add_action( SettingsKeys::HOOK_SWEEP, [ $this, 'dispatch' ] );
 		add_action( SettingsKeys::HOOK_INVENTORY, [ $this, 'poll_inventory' ] );
+		add_action( SettingsKeys::HOOK_INVENTORY_CONTINUE, [ $this, 'poll_inventory' ] );
 		add_action( 'init', [ $this, 'ensure_schedules' ], 20 );
 	}
 
@@ -60,10 +65,22 @@ final class DispatchJob implements Registerable {
 	/** @internal */
 	public function poll_inventory(): void {
 		try {
-			$this->inventory->sync( null );
+			$totals = $this->inventory->sync( null, false, InventorySync::PAGE_SIZE, self::INVENTORY_RUN_SECONDS );
+			$this->continue_inventory( $totals );
 		} catch ( \Throwable $error ) {
 			$this->logger->warning( 'Inventory poll failed.', [ 'error' => $error->getMessage() ] );
 			throw $error; // Rethrown so Action Scheduler records the failure.
+		}
+	}
+
+	/**
+	 * A run that stopped on its time budget goes on in a fresh request, from the cursor it stored.
+	 *
+	 * @param array{more:bool} $totals
+	 */
+	public function continue_inventory( array $totals ): void {
+		if ( $totals['more'] ) {
+			$this->scheduler->enqueue_async( SettingsKeys::HOOK_INVENTORY_CONTINUE );
 		}
 	}
 
@@ -80,7 +97,7 @@ final class DispatchJob implements Registerable {
 	}
 
 	public function unschedule_all(): void {
-		foreach ( [ SettingsKeys::HOOK_DISPATCH, SettingsKeys::HOOK_SWEEP, SettingsKeys::HOOK_INVENTORY, BackfillJob::HOOK ] as $hook ) {
+		foreach ( [ SettingsKeys::HOOK_DISPATCH, SettingsKeys::HOOK_SWEEP, SettingsKeys::HOOK_INVENTORY, SettingsKeys::HOOK_INVENTORY_CONTINUE, BackfillJob::HOOK ] as $hook ) {
 			$this->scheduler->unschedule( $hook );
 		}
 		delete_transient( 'gpsync_schedules_checked' );

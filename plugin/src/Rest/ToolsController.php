@@ -12,14 +12,17 @@ namespace GPSync\Rest;
 use GPSync\Exception\BridgeRequestFailed;
 use GPSync\Inventory\InventorySync;
 use GPSync\Outbox\BackfillJob;
+use GPSync\Outbox\DispatchJob;
 use GPSync\Settings\SettingsKeys;
 
 final class ToolsController extends BaseController {
 
 	private BackfillJob $backfill;
+	private DispatchJob $jobs;
 	private InventorySync $inventory;
 
-	public function __construct( BackfillJob $backfill, InventorySync $inventory ) {
+	public function __construct( BackfillJob $backfill, InventorySync $inventory, DispatchJob $jobs ) {
+		$this->jobs      = $jobs;
 		$this->backfill  = $backfill;
 		$this->inventory = $inventory;
 	}
@@ -121,15 +124,18 @@ final class ToolsController extends BaseController {
 			return self::error( 'gpsync_inventory_unavailable', __( 'Inventory sync needs WooCommerce.', 'gp-sync-for-woocommerce' ), 409 );
 		}
 		try {
-			$totals = $this->inventory->sync( null, 'full' === $request['mode'] );
+			// A catalogue too big for one request goes on in the background from where this one stopped.
+			$totals = $this->inventory->sync( null, 'full' === $request['mode'], InventorySync::PAGE_SIZE, DispatchJob::INVENTORY_RUN_SECONDS );
+			$this->jobs->continue_inventory( $totals );
 		} catch ( BridgeRequestFailed $failure ) {
 			return self::error( 'gpsync_inventory_failed', $failure->getMessage(), 502, [ 'bridge_code' => $failure->code_name() ] );
 		}
 		return rest_ensure_response(
 			[
-				'pages'   => $totals['pages'],
-				'items'   => $totals['items'],
-				'applied' => $totals['updated'],
+				'pages'     => $totals['pages'],
+				'items'     => $totals['items'],
+				'applied'   => $totals['updated'],
+				'continues' => $totals['more'],
 			]
 		);
 	}

@@ -44,9 +44,11 @@ final class SettingsKeys {
 	public const HOOK_DISPATCH  = 'gpsync_dispatch';
 	public const HOOK_SWEEP     = 'gpsync_sweep';
 	public const HOOK_INVENTORY = 'gpsync_inventory_poll';
-	public const CRON_SCHEDULE  = 'gpsync_every_minute';
-	public const LOG_SOURCE     = 'gp-sync-for-woocommerce';
-	public const REST_NAMESPACE = 'gp-sync/v1';
-	public const CAPABILITY     = 'manage_woocommerce';
-	public const TEXT_DOMAIN    = 'gp-sync-for-woocommerce';
+	/** The rest of an inventory run that spent its time budget (its own hook: the recurring poll's pending copy would block a unique one). */
+	public const HOOK_INVENTORY_CONTINUE = 'gpsync_inventory_continue';
+	public const CRON_SCHEDULE           = 'gpsync_every_minute';
+	public const LOG_SOURCE              = 'gp-sync-for-woocommerce';
+	public const REST_NAMESPACE          = 'gp-sync/v1';
+	public const CAPABILITY              = 'manage_woocommerce';
+	public const TEXT_DOMAIN             = 'gp-sync-for-woocommerce';
 }

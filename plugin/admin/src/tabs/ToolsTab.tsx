@@ -50,15 +50,23 @@ export function ToolsTab() {
     setBusy(true);
     setNotice(null);
     try {
-      const result = await post<{ applied: number; skipped?: number }>(`${NS}/inventory/resync`, {
+      const result = await post<{ applied: number; continues?: boolean }>(`${NS}/inventory/resync`, {
         mode: inventoryMode,
       });
       setNotice({
         status: 'success',
-        text: sprintf(
-          __('Inventory resync: %d stock levels applied.', 'gp-sync-for-woocommerce'),
-          result.applied,
-        ),
+        text: result.continues
+          ? sprintf(
+              __(
+                'Inventory resync: %d stock levels applied so far; the rest continues in the background.',
+                'gp-sync-for-woocommerce',
+              ),
+              result.applied,
+            )
+          : sprintf(
+              __('Inventory resync: %d stock levels applied.', 'gp-sync-for-woocommerce'),
+              result.applied,
+            ),
       });
     } catch (error: unknown) {
       setNotice({ status: 'error', text: errorText(error) });

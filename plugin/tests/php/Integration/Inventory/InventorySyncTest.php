@@ -209,6 +209,42 @@ final class InventorySyncTest extends InventoryTestCase {
 		}
 	}
 
+	public function test_when_a_run_spends_its_time_budget_then_it_stops_between_pages_and_a_background_run_goes_on_from_the_cursor(): void {
+		$p       = $this->prefix;
+		$numbers = [ "{$p}T1", "{$p}T2", "{$p}T3" ];
+		$this->gp_items( $numbers );
+		$products = array_map( fn( string $number ) => $this->stocked_product( $number, 1 ), $numbers );
+		$this->sync(); // settle: the cursor at the end of the feed
+		$this->gp_stock( array_map( static fn( string $number ) => [ $number, 'MAIN', '40' ], $numbers ) );
+
+		// No time at all: exactly one page, then it stops with its place kept.
+		$first = $this->plugin()->inventory()->sync( null, false, 1, 0.0 );
+		$this->assertSame( [ 1, true ], [ $first['pages'], $first['more'] ], 'one page, and it says there is more' );
+		$this->assertSame( $first['cursor'], get_option( SettingsKeys::INVENTORY_CURSOR_OPTION ) );
+		// The feed re-reads its last five minutes (other tests' items too), so which item that page held varies; not all three.
+		$this->assertLessThan( 3, count( array_filter( $products, fn( $product ) => '40' === $this->stock_of( $product->get_id() ) ) ) );
+
+		// The scheduled run goes on from there, in its own request (its own hook, so the recurring poll's pending copy cannot block it).
+		$this->plugin()->job()->continue_inventory( $first );
+		$this->assertTrue( as_has_scheduled_action( SettingsKeys::HOOK_INVENTORY_CONTINUE, [], SettingsKeys::AS_GROUP ) );
+		do_action( SettingsKeys::HOOK_INVENTORY_CONTINUE ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- the plugin's own hook.
+		foreach ( $products as $product ) {
+			$this->assertSame( '40', $this->stock_of( $product->get_id() ), 'the rest applied by the continuation' );
+		}
+
+		$unbounded = $this->plugin()->inventory()->sync( null );
+		$this->assertFalse( $unbounded['more'], 'without a budget a run reads to the end' );
+		as_unschedule_all_actions( SettingsKeys::HOOK_INVENTORY_CONTINUE, [], SettingsKeys::AS_GROUP );
+
+		// The Tools tab's resync: a shop this size fits its 20 seconds, so nothing continues in the background.
+		$this->gp_stock( [ [ "{$p}T1", 'MAIN', '41' ] ] );
+		$answer = $this->rest( 'POST', '/gp-sync/v1/inventory/resync', [ 'mode' => 'changes' ], $this->create_user( 'administrator' ) );
+		$this->assertSame( 200, $answer->get_status() );
+		$this->assertSame( [ 1, false ], [ $answer->get_data()['applied'], $answer->get_data()['continues'] ] );
+		$this->assertFalse( as_has_scheduled_action( SettingsKeys::HOOK_INVENTORY_CONTINUE, [], SettingsKeys::AS_GROUP ) );
+		$this->assertSame( '41', $this->stock_of( $products[0]->get_id() ) );
+	}
+
 	public function test_when_a_page_fails_half_way_then_the_next_run_applies_it_again_without_skipping_or_counting_twice(): void {
 		$p       = $this->prefix;
 		$numbers = [ "{$p}A", "{$p}B", "{$p}C", "{$p}D", "{$p}E" ];
