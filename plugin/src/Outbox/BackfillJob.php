@@ -74,7 +74,7 @@ class BackfillJob implements Registerable {
 		];
 		$this->save( $state );
 		$this->scheduler->enqueue_async( self::HOOK );
-		return $state + $this->delivery( $state['kind'], $state['started'] );
+		return $this->with_delivery( $state );
 	}
 
 	/**
@@ -124,7 +124,7 @@ class BackfillJob implements Registerable {
 			$state['state'] = 'cancelled';
 			$this->save( $state );
 		}
-		return $state + $this->delivery( $state['kind'], $state['started'] );
+		return $this->with_delivery( $state );
 	}
 
 	/**
@@ -139,7 +139,7 @@ class BackfillJob implements Registerable {
 			$this->save( $state );
 			$this->scheduler->enqueue_async( self::HOOK );
 		}
-		return $state + $this->delivery( $state['kind'], $state['started'] );
+		return $this->with_delivery( $state );
 	}
 
 	/** @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int, started:string} */
@@ -160,17 +160,17 @@ class BackfillJob implements Registerable {
 		];
 	}
 
-	/** @return array{delivered:int, waiting:int, failed:int} */
-	private function delivery( string $kind, string $started ): array {
-		if ( '' === $kind || '' === $started ) {
-			return [
-				'delivered' => 0,
-				'waiting'   => 0,
-				'failed'    => 0,
-			];
-		}
-		$counts = $this->outbox->counts_by_status_since( $kind, $started );
-		return [
+	/**
+	 * The state with how far the kind's rows have got since the job started (read live, never stored).
+	 *
+	 * @param array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int, started:string} $state
+	 * @return array{state:string, kind:string, from:string, total:int, queued:int, page:int, message:string, touched:int, started:string, delivered:int, waiting:int, failed:int}
+	 */
+	private function with_delivery( array $state ): array {
+		$counts = '' === $state['kind'] || '' === $state['started']
+			? array_fill_keys( OutboxStatus::ALL, 0 )
+			: $this->outbox->counts_by_status_since( $state['kind'], $state['started'] );
+		return $state + [
 			'delivered' => $counts[ OutboxStatus::DONE ],
 			'waiting'   => $counts[ OutboxStatus::PENDING ] + $counts[ OutboxStatus::IN_FLIGHT ] + $counts[ OutboxStatus::RETRY ],
 			'failed'    => $counts[ OutboxStatus::DEAD ],

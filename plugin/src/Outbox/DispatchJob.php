@@ -17,7 +17,7 @@ use GPSync\Settings\SettingsKeys;
 
 /**
  * The hooks gpsync_dispatch (async, after enqueue) and gpsync_sweep (every minute) both run the dispatcher;
- * gpsync_inventory_poll (every five minutes) pulls stock, RUN_SECONDS at a time: a run with more to read
+ * gpsync_inventory_poll (every five minutes) pulls stock, INVENTORY_RUN_SECONDS at a time: a run with more to read
  * continues as gpsync_inventory_continue in a fresh request, from the cursor. The recurring actions are
  * (re)scheduled at most once an hour per site, on init, so a deleted schedule heals itself.
  */
@@ -65,12 +65,23 @@ final class DispatchJob implements Registerable {
 	/** @internal */
 	public function poll_inventory(): void {
 		try {
-			$totals = $this->inventory->sync( null, false, InventorySync::PAGE_SIZE, self::INVENTORY_RUN_SECONDS );
-			$this->continue_inventory( $totals );
+			$this->run_inventory( false );
 		} catch ( \Throwable $error ) {
 			$this->logger->warning( 'Inventory poll failed.', [ 'error' => $error->getMessage() ] );
 			throw $error; // Rethrown so Action Scheduler records the failure.
 		}
+	}
+
+	/**
+	 * One inventory run as a web request or a scheduled action may make it: INVENTORY_RUN_SECONDS of pages,
+	 * the rest handed on (continue_inventory()). The Tools tab's resync and the scheduled poll both run this.
+	 *
+	 * @return array{pages:int, items:int, updated:int, unchanged:int, not_managed:int, unknown:int, unknown_items:list<string>, invalid:int, cursor:string, more:bool}
+	 */
+	public function run_inventory( bool $full ): array {
+		$totals = $this->inventory->sync( null, $full, InventorySync::PAGE_SIZE, self::INVENTORY_RUN_SECONDS );
+		$this->continue_inventory( $totals );
+		return $totals;
 	}
 
 	/**

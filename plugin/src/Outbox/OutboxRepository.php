@@ -478,12 +478,8 @@ class OutboxRepository {
 	/** @return array<string,int> every status with its row count (zeros included) */
 	public function counts_by_status(): array {
 		global $wpdb;
-		$table  = $this->table->name();
-		$counts = array_fill_keys( OutboxStatus::ALL, 0 );
-		foreach ( (array) $wpdb->get_results( "SELECT status, COUNT(*) AS n FROM `$table` GROUP BY status", ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-			$counts[ (string) $row['status'] ] = (int) $row['n'];
-		}
-		return $counts;
+		$table = $this->table->name();
+		return self::status_counts( (array) $wpdb->get_results( "SELECT status, COUNT(*) AS n FROM `$table` GROUP BY status", ARRAY_A ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 
 	/**
@@ -493,10 +489,17 @@ class OutboxRepository {
 	 */
 	public function counts_by_status_since( string $kind, string $since_gmt ): array {
 		global $wpdb;
-		$table  = $this->table->name();
+		$table = $this->table->name();
+		return self::status_counts( (array) $wpdb->get_results( $wpdb->prepare( "SELECT status, COUNT(*) AS n FROM `$table` WHERE kind = %s AND updated_at_gmt >= %s GROUP BY status", $kind, $since_gmt ), ARRAY_A ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- our own table; progress must be live.
+	}
+
+	/**
+	 * @param array<mixed> $rows status, n
+	 * @return array<string,int> every status (zeros included)
+	 */
+	private static function status_counts( array $rows ): array {
 		$counts = array_fill_keys( OutboxStatus::ALL, 0 );
-		$rows   = $wpdb->get_results( $wpdb->prepare( "SELECT status, COUNT(*) AS n FROM `$table` WHERE kind = %s AND updated_at_gmt >= %s GROUP BY status", $kind, $since_gmt ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- our own table; progress must be live.
-		foreach ( (array) $rows as $row ) {
+		foreach ( $rows as $row ) {
 			$counts[ (string) $row['status'] ] = (int) $row['n'];
 		}
 		return $counts;

@@ -49,9 +49,18 @@ final class ItemClaims {
 		}
 		$values = array_map( 'strval', array_keys( $wanted ) );
 		foreach ( self::explicit_rows( $values ) + self::sku_rows( $values ) as $row ) {
-			$claims->add( (string) $row[1], (int) $row[0] );
+			$claims->claim( (string) $row[1], (int) $row[0] );
 		}
 		return $claims;
+	}
+
+	/**
+	 * $claims when it has read $number (a batch's answers), else the claims of $number read now.
+	 *
+	 * @throws \RuntimeException When they must be read and the database refuses the query.
+	 */
+	public static function covering( ?self $claims, string $number ): self {
+		return null !== $claims && $claims->knows( $number ) ? $claims : self::load( [ $number ] );
 	}
 
 	/** The lowest id of a product other than $except that claims $number; 0 when none. */
@@ -68,12 +77,8 @@ final class ItemClaims {
 		return isset( $this->loaded[ ItemNumbers::normalise( $number ) ] );
 	}
 
-	/** A number just stored on a product: later checks in the same batch must see it. */
+	/** A claim read, or a number just stored on a product: later checks in the same batch must see it. */
 	public function claim( string $number, int $product_id ): void {
-		$this->add( $number, $product_id );
-	}
-
-	private function add( string $number, int $product_id ): void {
 		$number = ItemNumbers::normalise( $number );
 		if ( ! isset( $this->loaded[ $number ] ) || in_array( $product_id, $this->claims[ $number ] ?? [], true ) ) {
 			return;

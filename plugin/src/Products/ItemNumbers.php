@@ -96,7 +96,7 @@ class ItemNumbers {
 			return false;
 		}
 		try {
-			$claims = null !== $claims && $claims->knows( $number ) ? $claims : ItemClaims::load( [ $number ] );
+			$claims = ItemClaims::covering( $claims, $number );
 			$number = $this->validate( $product_id, $number, $claims );
 		} catch ( InvalidItemNumber $refused ) {
 			return false;
@@ -141,10 +141,7 @@ class ItemNumbers {
 		if ( '' === $number ) {
 			return 0;
 		}
-		if ( null === $claims || ! $claims->knows( $number ) ) {
-			$claims = ItemClaims::load( [ $number ] );
-		}
-		return $claims->claimant( $number, $except );
+		return ItemClaims::covering( $claims, $number )->claimant( $number, $except );
 	}
 
 	/** @throws InvalidItemNumber When there is no such product. */

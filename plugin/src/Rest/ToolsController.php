@@ -125,8 +125,7 @@ final class ToolsController extends BaseController {
 		}
 		try {
 			// A catalogue too big for one request goes on in the background from where this one stopped.
-			$totals = $this->inventory->sync( null, 'full' === $request['mode'], InventorySync::PAGE_SIZE, DispatchJob::INVENTORY_RUN_SECONDS );
-			$this->jobs->continue_inventory( $totals );
+			$totals = $this->jobs->run_inventory( 'full' === $request['mode'] );
 		} catch ( BridgeRequestFailed $failure ) {
 			return self::error( 'gpsync_inventory_failed', $failure->getMessage(), 502, [ 'bridge_code' => $failure->code_name() ] );
 		}
