@@ -11,18 +11,32 @@ cd "$(dirname "$0")/.."
 passed=()
 failed=()
 skipped=()
+declare -A failed_log=() # suite name → its output
 
-# run_suite NAME COMMAND… — runs one suite, records the outcome, never stops the script.
+# run_suite NAME COMMAND… — runs one suite, records the outcome, never stops the script. Its output is also
+# kept in .local/suite-logs/, so the summary can name the tests that failed (CI shows only the last lines).
 run_suite() {
   local name="$1"
   shift
   echo
   echo "==== $name"
-  if "$@"; then passed+=("$name"); else failed+=("$name"); fi
+  local log=".local/suite-logs/$(( ${#passed[@]} + ${#failed[@]} + 1 )).log"
+  if "$@" 2>&1 | tee "$log"; then
+    passed+=("$name")
+  else
+    failed+=("$name")
+    failed_log["$name"]="$log"
+  fi
+}
+
+# failing_tests LOG — the lines of a suite's output that name a failed test (Playwright, Vitest, PHPUnit, shell).
+failing_tests() {
+  grep -E '^\s*✘|^\s*(×|FAIL) |^[0-9]+\) [A-Za-z0-9\\_]+::|^not ok|^ERROR|^FAIL' "$1" | sed -E 's/^\s+//' | sort -u | head -8 || true
 }
 
 bash scripts/ensure-deps.sh --e2e
 mkdir -p .local
+rm -rf .local/suite-logs && mkdir -p .local/suite-logs
 
 run_suite "typecheck" npm run typecheck
 run_suite "lint (ESLint + Prettier)" npm run lint
@@ -98,7 +112,10 @@ fi
 echo
 echo "==== summary"
 for s in "${passed[@]}"; do echo "passed:  $s"; done
-for s in "${failed[@]}"; do echo "FAILED:  $s"; done
+for s in "${failed[@]}"; do
+  echo "FAILED:  $s"
+  if [[ -n "${failed_log[$s]:-}" ]]; then failing_tests "${failed_log[$s]}" | sed 's/^/         /'; fi
+done
 for s in "${skipped[@]}"; do echo "SKIPPED: $s"; done
 echo "suites: ${#passed[@]} passed, ${#failed[@]} failed"
 [[ ${#failed[@]} == 0 ]]
