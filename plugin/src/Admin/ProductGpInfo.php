@@ -12,6 +12,7 @@ namespace GPSync\Admin;
 use GPSync\Infrastructure\Registerable;
 use GPSync\Outbox\OutboxRepository;
 use GPSync\Outbox\OutboxStatus;
+use GPSync\Products\ItemNumbers;
 use GPSync\Settings\Capability;
 use GPSync\Settings\SettingsKeys;
 
@@ -81,12 +82,15 @@ final class ProductGpInfo implements Registerable {
 
 	private function item_number_text( \WC_Product $product ): string {
 		$explicit = (string) $product->get_meta( SettingsKeys::META_ITEM_NUMBER );
-		if ( '' !== $explicit ) {
+		$sku      = (string) $product->get_sku();
+		// The first sync keeps GP's number, which is usually the SKU itself: still say so, or the box would
+		// read differently before and after that sync for the same GP item.
+		if ( '' !== $explicit && ItemNumbers::normalise( $explicit ) !== ItemNumbers::normalise( $sku ) ) {
 			return $explicit;
 		}
-		if ( '' !== $product->get_sku() ) {
+		if ( '' !== $sku ) {
 			/* translators: %s: the product's SKU */
-			return sprintf( __( '%s (the SKU)', 'gp-sync-for-woocommerce' ), $product->get_sku() );
+			return sprintf( __( '%s (the SKU)', 'gp-sync-for-woocommerce' ), $sku );
 		}
 		return __( 'None: give the product a SKU or a GP item number.', 'gp-sync-for-woocommerce' );
 	}

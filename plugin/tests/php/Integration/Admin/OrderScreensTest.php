@@ -326,6 +326,9 @@ final class OrderScreensTest extends CoreTestCase {
 		$html    = $info->html( $product );
 		$this->assertStringContainsString( 'GP-BOX-5 (the SKU)', $html );
 		$this->assertStringContainsString( 'Not synced yet', $html );
+		// After its first sync the product keeps GP's number, its own SKU: the box reads the same.
+		$product->update_meta_data( SettingsKeys::META_ITEM_NUMBER, 'GP-BOX-5' );
+		$this->assertStringContainsString( 'GP-BOX-5 (the SKU)', $info->html( $product ) );
 
 		$product->update_meta_data( SettingsKeys::META_ITEM_NUMBER, 'ITEM<b>5</b>' );
 		$product->update_meta_data( SettingsKeys::META_STOCK_SYNCED_GMT, '2026-12-01 09:30:00' );
