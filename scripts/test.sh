@@ -31,7 +31,8 @@ run_suite() {
 
 # failing_tests LOG — the lines of a suite's output that name a failed test (Playwright, Vitest, PHPUnit, shell).
 failing_tests() {
-  grep -E '^\s*✘|^\s*(×|FAIL) |^[0-9]+\) [A-Za-z0-9\\_]+::|^not ok|^ERROR|^FAIL' "$1" | sed -E 's/^\s+//' | sort -u | head -8 || true
+  sed -E 's/\x1b\[[0-9;]*m//g' "$1" | # without colour codes
+    grep -E '^\s*✘|^\s*(×|FAIL) |^[0-9]+\) [A-Za-z0-9\\_]+::|^not ok|^ERROR|^FAIL' | sed -E 's/^\s+//' | sort -u | head -8 || true
 }
 
 bash scripts/ensure-deps.sh --e2e
