@@ -154,13 +154,20 @@ test('a mapping change changes the preview before it is saved; bad input is refu
   page,
 }) => {
   await login(page);
-  const saved = (await rest<{ documents: { order_docid: string } }>(page, 'GET', '/gp-sync/v1/mappings'))
-    .body;
+  const saved = (
+    await rest<{ documents: { order_docid: string }; length_policy: string }>(
+      page,
+      'GET',
+      '/gp-sync/v1/mappings',
+    )
+  ).body;
   // An order placed on hold: the saved status map sends nothing for it, so its preview has no SOP document.
   // (Placed on hold, not put on hold later: a processing order can reach GP in between, and a preview of what
   // GP already has sends nothing.)
   const onHold = await order(page, goodProduct, 'on-hold');
   await page.goto(gpSyncUrl('tab=mappings'));
+  // Every list offers what the bridge accepts: the stored length policy (the default, `fit`) shows as chosen.
+  await expect(page.getByLabel('Text longer than GP allows')).toHaveValue(saved.length_policy);
   await page.getByLabel('Order number').fill(String(onHold));
   const xml = page.locator('.gpsync-preview-xml');
   const preview = page.getByRole('button', { name: 'Preview eConnect XML' });

@@ -12,7 +12,7 @@ interface Props {
   id: string;
   legend: string;
   rows: FieldRow[];
-  targets: string[];
+  targets: readonly string[];
   suggestions: string[];
   errors: Record<string, string>;
   onChange: (rows: FieldRow[]) => void;

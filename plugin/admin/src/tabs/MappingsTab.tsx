@@ -16,49 +16,17 @@ import { __, sprintf } from '@wordpress/i18n';
 import { NS, errorText, get, isRestError, post } from '../api';
 import { FieldMapEditor } from '../components/FieldMapEditor';
 import { KeyValueEditor } from '../components/KeyValueEditor';
+import {
+  CODE_PAGE_POLICIES,
+  CUSTOMER_TARGETS,
+  ITEM_TARGETS,
+  LENGTH_POLICIES,
+  ORDER_ACTIONS,
+  SOP_TARGETS,
+  UNMATCHED_SKU_POLICIES,
+  choiceOptions,
+} from '../mapping-choices';
 import { validateProfile, type Profile } from '../mapping-validation';
-
-const ACTIONS = ['order', 'invoice', 'return', 'cancel', 'ignore'];
-const SOP_TARGETS = [
-  'USERDEF1',
-  'USERDEF2',
-  'USRDEF03',
-  'USRDEF04',
-  'USRDEF05',
-  'USRTAB01',
-  'USRTAB09',
-  'USRTAB03',
-  'USRDAT01',
-  'USRDAT02',
-  'COMMENT_1',
-  'COMMENT_2',
-  'COMMENT_3',
-  'COMMENT_4',
-  'NOTETEXT',
-];
-const CUSTOMER_TARGETS = [
-  'USERDEF1',
-  'USERDEF2',
-  'COMMENT1',
-  'COMMENT2',
-  'NOTETEXT',
-  'CUSTCLAS',
-  'PRCLEVEL',
-  'TAXSCHID',
-  'SLPRSNID',
-  'SALSTERR',
-];
-const ITEM_TARGETS = [
-  'USCATVLS_1',
-  'USCATVLS_2',
-  'USCATVLS_3',
-  'USCATVLS_4',
-  'USCATVLS_5',
-  'USCATVLS_6',
-  'ITMSHNAM',
-  'ITMGEDSC',
-  'NOTETEXT',
-];
 
 export interface PreviewResult {
   ok: boolean;
@@ -69,21 +37,6 @@ export interface PreviewResult {
 /** Options typed as plain strings, so SelectControl's value stays a string. */
 export function opts(list: Array<{ value: string; label: string }>): Array<{ value: string; label: string }> {
   return list;
-}
-
-function actionLabel(action: string): string {
-  switch (action) {
-    case 'order':
-      return __('Create a GP order', 'gp-sync-for-woocommerce');
-    case 'invoice':
-      return __('Create a GP invoice', 'gp-sync-for-woocommerce');
-    case 'return':
-      return __('Create a GP return', 'gp-sync-for-woocommerce');
-    case 'cancel':
-      return __('Void the GP document', 'gp-sync-for-woocommerce');
-    default:
-      return __('Do nothing (not sent)', 'gp-sync-for-woocommerce');
-  }
 }
 
 function orderStatuses(profile: Profile): Record<string, string> {
@@ -216,7 +169,7 @@ export function MappingsTab() {
               key={status}
               label={label}
               value={profile.status_map[status] ?? 'ignore'}
-              options={ACTIONS.map((value) => ({ value, label: actionLabel(value) }))}
+              options={choiceOptions('action', ORDER_ACTIONS)}
               onChange={(value: string) => edit({ status_map: { ...profile.status_map, [status]: value } })}
             />
           ))}
@@ -235,40 +188,25 @@ export function MappingsTab() {
             __nextHasNoMarginBottom
             label={__('SKU GP does not know', 'gp-sync-for-woocommerce')}
             value={profile.items.unmatched_sku_policy}
-            options={opts([
-              { value: 'hold', label: __('Hold the order (fix, then retry)', 'gp-sync-for-woocommerce') },
-              {
-                value: 'create_placeholder',
-                label: __('Create a placeholder item', 'gp-sync-for-woocommerce'),
-              },
-              {
-                value: 'non_inventory',
-                label: __('Send as a non-inventory line', 'gp-sync-for-woocommerce'),
-              },
-            ])}
+            options={choiceOptions('unmatchedSku', UNMATCHED_SKU_POLICIES)}
             onChange={(value: string) => section('items', { unmatched_sku_policy: value })}
           />
           <SelectControl
             __nextHasNoMarginBottom
             label={__('Text longer than GP allows', 'gp-sync-for-woocommerce')}
             value={profile.length_policy}
-            options={opts([
-              { value: 'reject', label: __('Refuse (fix, then retry)', 'gp-sync-for-woocommerce') },
-              { value: 'truncate', label: __('Shorten it, with a warning', 'gp-sync-for-woocommerce') },
-            ])}
+            options={choiceOptions('length', LENGTH_POLICIES)}
+            help={__(
+              'Fit: an address line goes on in the next free one; other text is shortened. SKUs and other numbers are never cut.',
+              'gp-sync-for-woocommerce',
+            )}
             onChange={(value: string) => edit({ length_policy: value })}
           />
           <SelectControl
             __nextHasNoMarginBottom
             label={__('Characters outside code page 1252', 'gp-sync-for-woocommerce')}
             value={profile.code_page_policy}
-            options={opts([
-              {
-                value: 'transliterate',
-                label: __('Replace with plain Latin letters', 'gp-sync-for-woocommerce'),
-              },
-              { value: 'reject', label: __('Refuse (fix, then retry)', 'gp-sync-for-woocommerce') },
-            ])}
+            options={choiceOptions('codePage', CODE_PAGE_POLICIES)}
             onChange={(value: string) => edit({ code_page_policy: value })}
           />
         </CardBody>
