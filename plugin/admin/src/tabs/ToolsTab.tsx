@@ -55,18 +55,15 @@ export function ToolsTab() {
       });
       setNotice({
         status: 'success',
-        text: result.continues
-          ? sprintf(
-              __(
+        text: sprintf(
+          result.continues
+            ? __(
                 'Inventory resync: %d stock levels applied so far; the rest continues in the background.',
                 'gp-sync-for-woocommerce',
-              ),
-              result.applied,
-            )
-          : sprintf(
-              __('Inventory resync: %d stock levels applied.', 'gp-sync-for-woocommerce'),
-              result.applied,
-            ),
+              )
+            : __('Inventory resync: %d stock levels applied.', 'gp-sync-for-woocommerce'),
+          result.applied,
+        ),
       });
     } catch (error: unknown) {
       setNotice({ status: 'error', text: errorText(error) });
